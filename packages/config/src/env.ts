@@ -1,0 +1,42 @@
+/**
+ * The one place where the suite reads `process.env`. Every process validates what it needs at start and
+ * fails with a message naming the variable.
+ */
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+
+/** Repository root: packages/config/src → ../../.. */
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** When unset, the launcher starts an embedded PostgreSQL under `.data/` and passes its URL to every process. */
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).default("redis://127.0.0.1:6379"),
+  SYSOPS_PORT_BASE: z.coerce.number().int().min(1024).max(60000).default(3000),
+  SYSOPS_DATA_DIR: z.string().default(path.join(REPO_ROOT, ".data")),
+  /** HMAC secret for caller tokens between gateway, BFFs and services; the launcher generates one per run. */
+  SYSOPS_INTERNAL_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {}
+
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new EnvError(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  return parsed.data;
+}
+
+/** For processes that cannot run without a value the launcher always provides. */
+export function requireEnv<K extends keyof Env>(env: Env, key: K): NonNullable<Env[K]> {
+  const value = env[key];
+  if (value === undefined || value === null) throw new EnvError(`Invalid environment:\n  ${String(key)}: required`);
+  return value as NonNullable<Env[K]>;
+}
