@@ -25,7 +25,7 @@ export function createServiceClient<TRouter extends AnyRouter>(url: string, fall
             ...(token ? { [CALLER_HEADER]: token } : {}),
           };
         },
-      } as Parameters<typeof httpLink<TRouter>>[0]),
+      } as unknown as Parameters<typeof httpLink<TRouter>>[0]),
     ],
   });
 }
