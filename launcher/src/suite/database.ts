@@ -1,0 +1,27 @@
+/** Applies every service's committed Prisma migrations, and seeds the demo world into empty services. */
+import type { Logger } from "@sysops/logger";
+import * as customer from "@sysops/svc-customer/lifecycle";
+import * as identity from "@sysops/svc-identity/lifecycle";
+import * as ticketing from "@sysops/svc-ticketing/lifecycle";
+
+interface ServiceLifecycle {
+  migrate(databaseUrl: string): Promise<void>;
+  seedDemo(databaseUrl: string): Promise<{ seeded: boolean }>;
+}
+
+const LIFECYCLES: Record<string, ServiceLifecycle> = { identity, customer, ticketing };
+
+export async function migrateAll(databaseUrl: string, logger: Logger): Promise<void> {
+  for (const [name, lifecycle] of Object.entries(LIFECYCLES)) {
+    const started = performance.now();
+    await lifecycle.migrate(databaseUrl);
+    logger.info({ service: name, ms: Math.round(performance.now() - started) }, "migrations applied");
+  }
+}
+
+export async function seedAll(databaseUrl: string, logger: Logger): Promise<void> {
+  for (const [name, lifecycle] of Object.entries(LIFECYCLES)) {
+    const { seeded } = await lifecycle.seedDemo(databaseUrl);
+    logger.info({ service: name, seeded }, seeded ? "demo data seeded" : "data present; seed skipped");
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * Runs each service, BFF and the gateway as its own Node process. A process that dies is restarted with
+ * backoff (one broken part must not take the others down); on stop every process gets SIGTERM to drain,
+ * then SIGKILL after a grace period.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import type { Logger } from "@sysops/logger";
+
+export interface ProcessSpec {
+  name: string;
+  script: string;
+  readyUrl: string;
+}
+
+interface Managed {
+  spec: ProcessSpec;
+  child?: ChildProcess;
+  restarts: number;
+  timer?: NodeJS.Timeout;
+}
+
+export class Supervisor {
+  private readonly managed: Managed[] = [];
+  private stopping = false;
+
+  constructor(
+    private readonly env: NodeJS.ProcessEnv,
+    private readonly logger: Logger,
+  ) {}
+
+  start(spec: ProcessSpec): void {
+    const entry: Managed = { spec, restarts: 0 };
+    this.managed.push(entry);
+    this.launch(entry);
+  }
+
+  private launch(entry: Managed): void {
+    const child = spawn(process.execPath, ["--enable-source-maps", entry.spec.script], { env: this.env, stdio: ["ignore", "inherit", "inherit"] });
+    entry.child = child;
+    const startedAt = Date.now();
+    child.once("exit", (code, signal) => {
+      if (this.stopping) return;
+      // A process that ran for a while gets a fresh backoff.
+      if (Date.now() - startedAt > 30_000) entry.restarts = 0;
+      const delay = Math.min(500 * 2 ** entry.restarts, 15_000);
+      entry.restarts += 1;
+      this.logger.error({ process: entry.spec.name, code, signal, restartInMs: delay }, "process exited; restarting");
+      entry.timer = setTimeout(() => this.launch(entry), delay);
+    });
+  }
+
+  async stop(graceMs = 12_000): Promise<void> {
+    this.stopping = true;
+    await Promise.all(
+      this.managed.map(async ({ child, timer, spec }) => {
+        clearTimeout(timer);
+        if (!child || child.exitCode !== null || child.signalCode !== null) return;
+        const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+        child.kill("SIGTERM");
+        const killer = setTimeout(() => {
+          this.logger.warn({ process: spec.name }, "did not drain in time; killing");
+          child.kill("SIGKILL");
+        }, graceMs);
+        await exited;
+        clearTimeout(killer);
+      }),
+    );
+  }
+}
