@@ -1,0 +1,19 @@
+/** What the ticketing screens may send. Messages are shown next to the field. */
+import { z } from "zod";
+
+export const createTicketInput = z.object({
+  productId: z.string().trim().min(1, "Choose a product"),
+  description: z.string().trim().min(1, "Describe the problem").max(4000, "Keep the description under 4000 characters"),
+  serviceAddress: z
+    .string()
+    .trim()
+    .min(5, "Enter the address where the expert should come")
+    .max(300, "Keep the address under 300 characters"),
+});
+export type CreateTicketInput = z.infer<typeof createTicketInput>;
+
+export const ticketIdInput = z.object({ ticketId: z.string().trim().min(1, "Ticket id is required") });
+
+export const searchTicketsInput = z.object({
+  query: z.string().trim().min(1, "Enter a ticket number, customer or product").max(200, "Keep the search under 200 characters"),
+});
