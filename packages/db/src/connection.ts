@@ -1,0 +1,25 @@
+/**
+ * Every service keeps its tables in its own PostgreSQL schema of one shared database; these helpers point a
+ * connection at that schema.
+ * @see https://www.prisma.io/docs/orm/overview/databases/postgresql#connection-details
+ */
+import { PrismaPg } from "@prisma/adapter-pg";
+
+/** The same URL with `?schema=<schema>` (replacing any schema already there). */
+export function serviceDatabaseUrl(databaseUrl: string, schema: string): string {
+  const url = new URL(databaseUrl);
+  url.searchParams.set("schema", schema);
+  return url.toString();
+}
+
+/** Driver adapter for Prisma Client whose generated queries target `schema`. */
+export function createPgAdapter(databaseUrl: string, schema: string): PrismaPg {
+  return new PrismaPg({ connectionString: withoutSchemaParam(databaseUrl) }, { schema });
+}
+
+/** `pg` does not understand Prisma's `schema` parameter; the adapter's option carries it instead. */
+export function withoutSchemaParam(databaseUrl: string): string {
+  const url = new URL(databaseUrl);
+  url.searchParams.delete("schema");
+  return url.toString();
+}

@@ -1,0 +1,93 @@
+/**
+ * Prisma's schema engine (the part of `prisma migrate` that needs a native binary) loaded from its
+ * WebAssembly build, so migrations run offline. This is an internal Prisma API: the version is pinned in
+ * package.json and `migrate.integration-test.ts` covers what we use.
+ *
+ * Node 20 cannot `import` a `.wasm` file, so the module is instantiated by hand the way wasm-bindgen's
+ * generated loader would.
+ * @see https://github.com/prisma/prisma-engines/tree/main/schema-engine/schema-engine-wasm
+ */
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { bindMigrationAwareSqlAdapterFactory, type SqlDriverAdapter } from "@prisma/driver-adapter-utils";
+import type { SchemaEngine } from "@prisma/schema-engine-wasm/schema_engine_bg";
+import * as bindings from "@prisma/schema-engine-wasm/schema_engine_bg";
+import pg, { type PoolConfig } from "pg";
+
+interface WasmExports {
+  __wbindgen_start(): void;
+}
+/** The slice of the WebAssembly global we use (our `lib` setting does not declare it). */
+interface WasmApi {
+  instantiate(bytes: Uint8Array, imports: Record<string, unknown>): Promise<{ instance: { exports: WasmExports } }>;
+}
+const { WebAssembly: wasmApi } = globalThis as unknown as { WebAssembly: WasmApi };
+
+let loaded: Promise<void> | undefined;
+
+function loadWasm(): Promise<void> {
+  return (loaded ??= (async () => {
+    const require = createRequire(import.meta.url);
+    // The package does not export the .wasm file itself; it sits beside the JS bindings.
+    const wasmPath = path.join(path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg")), "schema_engine_bg.wasm");
+    const { instance } = await wasmApi.instantiate(await readFile(wasmPath), { "./schema_engine_bg.js": bindings });
+    bindings.__wbg_set_wasm(instance.exports);
+    instance.exports.__wbindgen_start();
+  })());
+}
+
+/** Splits a URL into pg fields (a `connectionString` would override any field set beside it). */
+export function poolConfigOf(databaseUrl: string): PoolConfig {
+  const url = new URL(databaseUrl);
+  return {
+    host: decodeURIComponent(url.hostname),
+    port: url.port ? Number(url.port) : 5432,
+    user: decodeURIComponent(url.username) || undefined,
+    password: url.password ? decodeURIComponent(url.password) : undefined,
+    database: decodeURIComponent(url.pathname.slice(1)) || undefined,
+  };
+}
+
+export async function adminQuery(config: PoolConfig, sql: string): Promise<void> {
+  const client = new pg.Client(config);
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Remembers the connections the engine opens: `SchemaEngine.free()` does not close them. */
+class TrackedPg extends PrismaPg {
+  readonly opened: SqlDriverAdapter[] = [];
+
+  override async connect() {
+    const adapter = await super.connect();
+    this.opened.push(adapter);
+    return adapter;
+  }
+}
+
+export interface OpenEngine {
+  engine: SchemaEngine;
+  close(): Promise<void>;
+}
+
+/** An engine bound to `schema` of the database at `databaseUrl`. */
+export async function openSchemaEngine(databaseUrl: string, schema: string, onLog?: (line: string) => void): Promise<OpenEngine> {
+  await loadWasm();
+  // The generated SQL names no schema, so connections resolve unqualified names in the service's schema,
+  // as Prisma's `?schema=` does with the CLI; `_prisma_migrations` lands there too.
+  const factory = new TrackedPg({ ...poolConfigOf(databaseUrl), options: `-c search_path=${schema}` }, { schema });
+  const engine = await bindings.SchemaEngine.new({ datamodels: undefined }, (line: string) => onLog?.(line), bindMigrationAwareSqlAdapterFactory(factory));
+  return {
+    engine,
+    async close() {
+      engine.free();
+      await Promise.all(factory.opened.map((a) => a.dispose()));
+    },
+  };
+}
