@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { normalizeQuery, planLabel } from "./account.ts";
+
+describe("normalizeQuery", () => {
+  it("trims and collapses whitespace", () => {
+    expect(normalizeQuery("  Ada   Lovelace ")).toBe("Ada Lovelace");
+  });
+  it("rejects text too short to search", () => {
+    expect(normalizeQuery(" a ")).toBeNull();
+    expect(normalizeQuery("")).toBeNull();
+  });
+});
+
+describe("planLabel", () => {
+  it("names the plan and its tier once", () => {
+    expect(planLabel({ name: "Home Care", tier: "gold" })).toBe("Home Care (gold)");
+    expect(planLabel({ name: "Gold", tier: "gold" })).toBe("Gold");
+  });
+  it("says when there is no plan", () => {
+    expect(planLabel(null)).toBe("No support plan");
+  });
+});

@@ -1,0 +1,8 @@
+export function ErrorFallback({ error }: { error: Error }) {
+  return (
+    <div role="alert" className="mfe-error">
+      <p>The knowledge base hit an unexpected error. Reload the page to try again.</p>
+      <p className="mfe-error-detail">{error.message}</p>
+    </div>
+  );
+}

@@ -1,0 +1,8 @@
+import { createMfConfig } from "@sysops/mf-config/webpack";
+
+export default createMfConfig({
+  dir: import.meta.dirname,
+  name: "mfe_ticketing",
+  exposes: { "./app": "./src/app.tsx" },
+  devPort: 3301,
+});

@@ -1,0 +1,2 @@
+// Async boundary: the MF runtime negotiates shared singletons (React) before any shell code runs.
+void import("./bootstrap.ts");
