@@ -1,13 +1,16 @@
 #!/usr/bin/env node
 /* global process, console, URL */
-// Usage (from a service folder): npm run db:new-migration -- <name>
+// Usage (from a service folder): npm run db:new-migration -- <name> [--schema=<pg schema>]
+// The PostgreSQL schema defaults to the service folder's name (services/identity → identity).
 // Writes prisma/migrations/<timestamp>_<name>/migration.sql with the SQL from the last migration's schema
 // to prisma/schema.prisma, offline (Wasm schema engine). Workspace sources are TypeScript, so they are
 // loaded through jiti.
 import path from "node:path";
 import { createJiti } from "jiti";
 
-const name = process.argv[2];
+const args = process.argv.slice(2);
+const name = args.find((a) => !a.startsWith("--"));
+const schema = args.find((a) => a.startsWith("--schema="))?.slice("--schema=".length) ?? path.basename(process.cwd());
 if (!name) {
   console.error("usage: db:new-migration <name>");
   process.exit(2);
@@ -21,7 +24,7 @@ const { readFile } = await import("node:fs/promises");
 const schemaFile = path.resolve("prisma/schema.prisma");
 const migrationsDir = path.resolve("prisma/migrations");
 const databaseUrl = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-const sql = await diffMigrationSql({ databaseUrl, migrationsDir, schemaFile });
+const sql = await diffMigrationSql({ databaseUrl, schema, migrationsDir, schemaFile });
 if (!sql) {
   console.log("prisma/schema.prisma matches the last migration: nothing to do");
 } else {

@@ -33,7 +33,8 @@ async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[]
 describe("migrations through the Wasm schema engine", () => {
   it("creates, applies once, and diffs incrementally", async () => {
     const schemaV1 = await readFile(fixture("schema.prisma"), "utf8");
-    const initSql = await diffMigrationSql({ databaseUrl: db.url, migrationsDir, schemaFile: fixture("schema.prisma") });
+    const initSql = await diffMigrationSql({ databaseUrl: db.url, schema: "widgets", migrationsDir, schemaFile: fixture("schema.prisma") });
+    expect(initSql).toContain('CREATE SCHEMA IF NOT EXISTS "widgets"');
     expect(initSql).toContain('CREATE TABLE "Widget"');
     await writeMigration(migrationsDir, "init", initSql, schemaV1, new Date("2026-01-01T00:00:00Z"));
 
@@ -48,8 +49,8 @@ describe("migrations through the Wasm schema engine", () => {
       { table_schema: "widgets", table_name: "_prisma_migrations" },
     ]);
 
-    expect(await diffMigrationSql({ databaseUrl: db.url, migrationsDir, schemaFile: fixture("schema.prisma") })).toBe("");
-    const addColumn = await diffMigrationSql({ databaseUrl: db.url, migrationsDir, schemaFile: fixture("schema-v2.prisma") });
+    expect(await diffMigrationSql({ databaseUrl: db.url, schema: "widgets", migrationsDir, schemaFile: fixture("schema.prisma") })).toBe("");
+    const addColumn = await diffMigrationSql({ databaseUrl: db.url, schema: "widgets", migrationsDir, schemaFile: fixture("schema-v2.prisma") });
     expect(addColumn).toMatch(/ALTER TABLE "Widget" ADD COLUMN\s+"color" TEXT/);
     expect(addColumn).not.toContain("CREATE TABLE");
   });

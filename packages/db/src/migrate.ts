@@ -39,6 +39,8 @@ export async function applyMigrations({ databaseUrl, schema, migrationsDir, logg
 export interface DiffOptions {
   /** The engine needs a connection even for a file-to-file diff; nothing is written to it. */
   databaseUrl: string;
+  /** The service's PostgreSQL schema: the script starts with `CREATE SCHEMA IF NOT EXISTS` it. */
+  schema: string;
   migrationsDir: string;
   schemaFile: string;
 }
@@ -50,9 +52,9 @@ export interface DiffOptions {
  * Diffing against a shadow database replaying the migrations (what `prisma migrate dev` does) fails in the
  * Wasm engine with adapter-pg 7.10.0 ("Column type 'char' could not be deserialized"), hence the snapshot.
  */
-export async function diffMigrationSql({ databaseUrl, migrationsDir, schemaFile }: DiffOptions): Promise<string> {
+export async function diffMigrationSql({ databaseUrl, schema, migrationsDir, schemaFile }: DiffOptions): Promise<string> {
   const previous = await latestSchemaSnapshot(migrationsDir);
-  const { engine, ...connection } = await openSchemaEngine(databaseUrl, "public");
+  const { engine, ...connection } = await openSchemaEngine(databaseUrl, schema);
   try {
     const content = await readFile(schemaFile, "utf8");
     const { stdout } = await engine.diff({
