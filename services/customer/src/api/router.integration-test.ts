@@ -1,0 +1,89 @@
+import { demoCustomers, demoPlans, demoUsers } from "@sysops/demo-data";
+import { createTestDatabase, type TestDatabase } from "@sysops/db/test-database";
+import type { Caller } from "@sysops/internal-auth";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb, type Db } from "../db/client.ts";
+import { migrate, seedDemo } from "../db/lifecycle.ts";
+import { customerRouter } from "./router.ts";
+import { createCallerFactory, createContextInner } from "./trpc.ts";
+
+let testDb: TestDatabase;
+let db: Db;
+const createCaller = createCallerFactory(customerRouter);
+const as = (caller: Caller | null) => createCaller(createContextInner({ caller, db }));
+
+const alice = demoCustomers[0]!;
+const bob = demoCustomers[1]!;
+const aliceUser = demoUsers.customers[0]!;
+const asAlice: Caller = { kind: "user", userId: aliceUser.id, role: "customer", name: aliceUser.name, customerId: alice.id };
+const agent = demoUsers.agents[0]!;
+const asAgent: Caller = { kind: "user", userId: agent.id, role: "agent", name: agent.name };
+const asTicketing: Caller = { kind: "service", service: "ticketing" };
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  expect(await migrate(testDb.url)).toHaveLength(2);
+  expect(await seedDemo(testDb.url)).toEqual({ seeded: true });
+  db = createDb(testDb.url);
+});
+afterAll(async () => {
+  await db?.$disconnect();
+  await testDb?.drop();
+});
+
+describe("customers.get", () => {
+  it("returns a customer's own profile with plan and products", async () => {
+    const profile = await as(asAlice).customers.get({ customerId: alice.id });
+    expect(profile).toEqual({
+      id: alice.id,
+      name: alice.name,
+      email: alice.email,
+      phone: alice.phone,
+      defaultAddress: alice.defaultAddress,
+      plan: { name: "Premier", tier: demoPlans[2].tier },
+      products: alice.products.map(({ id, name, category, serialNumber }) => ({ id, name, category, serialNumber })).sort((a, b) => a.name.localeCompare(b.name)),
+    });
+  });
+
+  it("hides other customers from a customer (NOT_FOUND naming the id)", async () => {
+    await expect(as(asAlice).customers.get({ customerId: bob.id })).rejects.toMatchObject({ code: "NOT_FOUND", message: `Customer ${bob.id} not found` });
+  });
+
+  it("lets agents and services read any customer, and names a bad id", async () => {
+    await expect(as(asAgent).customers.get({ customerId: bob.id })).resolves.toMatchObject({ name: bob.name });
+    await expect(as(asTicketing).customers.get({ customerId: bob.id })).resolves.toMatchObject({ name: bob.name });
+    await expect(as(asAgent).customers.get({ customerId: "nope" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(as(null).customers.get({ customerId: bob.id })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+  });
+});
+
+describe("customers.search", () => {
+  it("finds by name, email or phone, case-insensitively", async () => {
+    expect((await as(asAgent).customers.search({ query: "ROSSI" })).map((c) => c.name)).toEqual(["Carla Rossi"]);
+    expect((await as(asAgent).customers.search({ query: "bob.nguyen@" })).map((c) => c.id)).toEqual([bob.id]);
+    expect((await as(asAgent).customers.search({ query: "555-0110" })).map((c) => c.name)).toEqual(["Jonas Berg"]);
+    expect(await as(asAgent).customers.search({ query: "zzzz" })).toEqual([]);
+  });
+
+  it("is for staff only", async () => {
+    await expect(as(asAlice).customers.search({ query: "a" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
+
+describe("products.ownedBy", () => {
+  const product = alice.products[0]!;
+
+  it("returns the product when the customer owns it", async () => {
+    await expect(as(asTicketing).products.ownedBy({ customerId: alice.id, productId: product.id })).resolves.toEqual({
+      id: product.id,
+      name: product.name,
+      category: product.category,
+    });
+    await expect(as(asAlice).products.ownedBy({ customerId: alice.id, productId: product.id })).resolves.toMatchObject({ id: product.id });
+  });
+
+  it("is NOT_FOUND for someone else's product or someone else's customer id", async () => {
+    await expect(as(asTicketing).products.ownedBy({ customerId: bob.id, productId: product.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(as(asAlice).products.ownedBy({ customerId: bob.id, productId: bob.products[0]!.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});

@@ -1,0 +1,35 @@
+import { z } from "zod";
+import { assertMayReadCustomer } from "../customers/access.ts";
+import { getCustomerProfile } from "../customers/customer-profile.ts";
+import { searchCustomers } from "../customers/search-customers.ts";
+import { findOwnedProduct } from "../products/owned-product.ts";
+import { requireRole, router } from "./trpc.ts";
+
+const customerId = z.uuid("Not a customer id");
+
+export const customerRouter = router({
+  customers: router({
+    get: requireRole("customer", "agent", "admin", "service")
+      .input(z.object({ customerId }))
+      .query(({ ctx, input }) => {
+        assertMayReadCustomer(ctx.caller, input.customerId);
+        return getCustomerProfile(ctx.db, input.customerId);
+      }),
+    search: requireRole("agent", "admin")
+      .input(z.object({ query: z.string().trim().min(1, "Type a name, email or phone").max(100) }))
+      .query(({ ctx, input }) => searchCustomers(ctx.db, input.query)),
+  }),
+  products: router({
+    ownedBy: requireRole("customer", "agent", "service")
+      .input(z.object({ customerId, productId: z.uuid("Not a product id") }))
+      .query(({ ctx, input }) => {
+        assertMayReadCustomer(ctx.caller, input.customerId);
+        return findOwnedProduct(ctx.db, input.customerId, input.productId);
+      }),
+  }),
+});
+
+export type CustomerRouter = typeof customerRouter;
+export type { CustomerProfile } from "../customers/customer-profile.ts";
+export type { CustomerSummary } from "../customers/search-customers.ts";
+export type { OwnedProductView } from "../products/owned-product.ts";
