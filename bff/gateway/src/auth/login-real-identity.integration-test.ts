@@ -1,0 +1,99 @@
+/**
+ * Sign-in end to end against the REAL identity service: its router served over HTTP on a fresh, migrated
+ * and seeded PostgreSQL database, and a demo user's password checked with argon2. The identity package
+ * exports its router as a type only, so this test reaches its source by path (test-only; nothing here is
+ * bundled into the gateway).
+ */
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Redis } from "ioredis";
+import { randomUUID } from "node:crypto";
+import { createTestDatabase, type TestDatabase } from "@sysops/db/test-database";
+import { DEMO_PASSWORD, demoUsers } from "@sysops/demo-data";
+import { createLogger } from "@sysops/logger";
+import { startTrpcServer, type RunningServer } from "@sysops/trpc-server/server";
+import { identityRouter } from "../../../../services/identity/src/api/router.ts";
+import { callerFromToken } from "../../../../services/identity/src/api/trpc.ts";
+import { createDb, type Db } from "../../../../services/identity/src/db/client.ts";
+import { migrate, seedDemo } from "../../../../services/identity/src/db/lifecycle.ts";
+import { buildApp } from "../app.ts";
+import { HOST, ORIGIN, TEST_SECRET } from "../testing/gateway-harness.ts";
+import { createIdentityClient } from "./identity-client.ts";
+import type { FastifyInstance } from "fastify";
+
+let testDb: TestDatabase;
+let db: Db;
+let identity: RunningServer;
+let redis: Redis;
+let app: FastifyInstance;
+const keyPrefix = `test:gateway-identity:${randomUUID()}:`;
+
+async function freePort(): Promise<number> {
+  const probe = http.createServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  await migrate(testDb.url);
+  await seedDemo(testDb.url);
+  db = createDb(testDb.url);
+  identity = await startTrpcServer({
+    name: "svc-identity-test",
+    port: await freePort(),
+    router: identityRouter,
+    logger: createLogger("svc-identity-test", "silent"),
+    createContext: async ({ callerToken }) => ({ caller: await callerFromToken(callerToken, TEST_SECRET), db }),
+  });
+  redis = new Redis(process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379");
+  app = await buildApp({
+    logger: createLogger("gateway-test", "silent"),
+    redis,
+    secret: TEST_SECRET,
+    identity: createIdentityClient(identity.url, TEST_SECRET),
+    identityUrl: identity.url,
+    domains: [],
+    bffUrlOf: () => "http://127.0.0.1:9",
+    shellDir: "/nonexistent-shell",
+    mfeDir: "/nonexistent-mfe",
+    sessionPrefix: `${keyPrefix}session:`,
+    rateLimitPrefix: `${keyPrefix}rate:`,
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await app?.close();
+  const keys = (await redis?.keys(`${keyPrefix}*`)) ?? [];
+  if (keys.length > 0) await redis.del(...keys);
+  await redis?.quit();
+  await identity?.close();
+  await db?.$disconnect();
+  await testDb?.drop();
+});
+
+const login = (email: string, password: string) =>
+  app.inject({ method: "POST", url: "/auth/login", headers: { origin: ORIGIN, host: HOST }, payload: { email, password } });
+
+describe("sign-in with the real identity service", () => {
+  it("signs a demo customer in and keeps their customer id in the session", async () => {
+    const customer = demoUsers.customers[0]!;
+    const res = await login(customer.email, DEMO_PASSWORD);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({
+      user: { id: customer.id, name: customer.name, email: customer.email, role: "customer", customerId: customer.customerId },
+    });
+    const session = res.cookies.find((c) => c.name === "sysops_session")?.value;
+    const current = await app.inject({ url: "/auth/session", cookies: { sysops_session: session ?? "" } });
+    expect(current.json<{ user: { customerId: string } }>().user.customerId).toBe(customer.customerId);
+  });
+
+  it("refuses the wrong password with 401", async () => {
+    const res = await login(demoUsers.admin.email, "not-the-password");
+    expect(res.statusCode).toBe(401);
+    expect(res.json()).toEqual({ error: "Email or password is incorrect" });
+  });
+});
