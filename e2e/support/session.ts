@@ -1,0 +1,26 @@
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { DEMO_PASSWORD } from "@sysops/demo-data";
+
+/** Signs in through the login page, as a person would. */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto("/");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+}
+
+/** Signs in over HTTP (for requests that bypass the UI on purpose). */
+export async function signInApi(request: APIRequestContext, email: string): Promise<void> {
+  const res = await request.post("/auth/login", { data: { email, password: DEMO_PASSWORD } });
+  expect(res.status()).toBe(200);
+}
+
+/** Calls a tRPC procedure of a BFF through the gateway, with the request's session cookie. */
+export async function trpcQuery(request: APIRequestContext, domain: string, path: string, input: unknown) {
+  return request.get(`/api/${domain}/${path}?input=${encodeURIComponent(JSON.stringify(input))}`);
+}
+
+export async function trpcMutation(request: APIRequestContext, domain: string, path: string, input: unknown) {
+  return request.post(`/api/${domain}/${path}`, { data: input });
+}
