@@ -3,7 +3,7 @@ import { z } from "zod";
 import { requireRole } from "../trpc.ts";
 
 export const searchCustomersInput = z.object({
-  query: z.string().trim().min(2, "Enter at least 2 characters of a name, email or phone").max(200, "Keep the search under 200 characters"),
+  query: z.string().trim().min(2, "Enter at least 2 characters of a name, email or phone").max(100, "Keep the search under 100 characters"),
 });
 
 export const customersRouter = {
