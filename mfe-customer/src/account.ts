@@ -4,7 +4,7 @@ export function normalizeQuery(input: string): string | null {
   return q.length >= 2 ? q : null;
 }
 
-export function planLabel(plan: { name: string; tier: string } | null | undefined): string {
-  if (!plan) return "No support plan";
-  return plan.name.toLowerCase().includes(plan.tier.toLowerCase()) ? plan.name : `${plan.name} (${plan.tier})`;
+/** "Premium (tier 3)"; plans are ranked by a numeric tier. */
+export function planLabel(plan: { name: string; tier: number } | null | undefined): string {
+  return plan ? `${plan.name} (tier ${plan.tier})` : "No support plan";
 }

@@ -22,7 +22,6 @@ export function startApps(main: HTMLElement, user: SessionUser): void {
     const slot = h("div", { class: "app-slot", id: `app-${app}` });
     main.append(h("section", { class: "app-frame", "data-app": app }, alert, slot));
     frames.set(app, { alert, slot });
-    register(app, user, slot);
   }
 
   let retryTimer: number | undefined;
@@ -70,9 +69,13 @@ export function startApps(main: HTMLElement, user: SessionUser): void {
   });
   window.addEventListener("single-spa:routing-event", update);
 
+  // Register only once the registry is read: single-spa starts loading active apps on registration.
   void refreshRemotes()
     .catch(() => undefined)
-    .finally(() => start({ urlRerouteOnly: true }));
+    .finally(() => {
+      for (const [app, frame] of frames) register(app, user, frame.slot);
+      start({ urlRerouteOnly: true });
+    });
 }
 
 function register(app: AppName, user: SessionUser, slot: HTMLElement): void {

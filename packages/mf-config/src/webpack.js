@@ -84,13 +84,16 @@ export function createMfConfig({ dir, name, exposes, html, devPort, plugins = []
           name,
           ...(exposes ? { filename: "remoteEntry.js", exposes } : {}),
           shared: sharedSingletons(dir),
+          // "version-first" (the default) loads every registered remote's entry before sharing anything, so
+          // one unreachable remote broke all the others in the browser; the host provides React anyway.
+          shareStrategy: "loaded-first",
           manifest: true,
           runtimePlugins: plugins,
           // No MF type generation: types flow through workspace imports and `tsc --noEmit`, and dts
           // roughly doubles every remote's build time (8.6 s → 15.1 s measured here).
           dts: false,
         }),
-        ...(html ? [new HtmlWebpackPlugin({ title: html.title, template: path.join(dir, "src/index.html") })] : []),
+        ...(html ? [new HtmlWebpackPlugin({ title: html.title, template: path.join(dir, "src/index.html"), publicPath: "/" })] : []),
       ],
       devServer: {
         port: devPort,
