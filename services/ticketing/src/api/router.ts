@@ -1,0 +1,27 @@
+import { z } from "zod";
+import { createTicket } from "../tickets/create-ticket.ts";
+import { countTicketsByStatus, getTicket, listCustomerTickets, searchTickets } from "../tickets/read-tickets.ts";
+import { createTicketInput, searchTicketsInput } from "../tickets/ticket-input.ts";
+import { requireRole, router } from "./trpc.ts";
+
+export const ticketingRouter = router({
+  tickets: router({
+    create: requireRole("customer", "agent")
+      .input(createTicketInput)
+      .mutation(({ ctx, input }) => createTicket(ctx.db, ctx.customers, ctx.caller, input)),
+    listForCustomer: requireRole("customer", "agent", "admin", "manager")
+      .input(z.object({ customerId: z.uuid("Not a customer id") }))
+      .query(({ ctx, input }) => listCustomerTickets(ctx.db, ctx.caller, input.customerId)),
+    search: requireRole("agent", "admin", "manager")
+      .input(searchTicketsInput)
+      .query(({ ctx, input }) => searchTickets(ctx.db, input.query, input.limit)),
+    get: requireRole("customer", "agent", "admin", "manager", "service")
+      .input(z.object({ ticketId: z.uuid("Not a ticket id") }))
+      .query(({ ctx, input }) => getTicket(ctx.db, ctx.caller, input.ticketId)),
+    countsByStatus: requireRole("manager", "admin").query(({ ctx }) => countTicketsByStatus(ctx.db)),
+  }),
+});
+
+export type TicketingRouter = typeof ticketingRouter;
+export type { TicketView } from "../tickets/ticket-view.ts";
+export type { TicketStatus } from "../generated/prisma/enums.ts";

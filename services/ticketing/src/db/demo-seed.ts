@@ -1,0 +1,48 @@
+import { demoCustomers, demoTickets, statusOf } from "@sysops/demo-data";
+import { ticketCreated } from "../tickets/ticket-events.ts";
+import { ticketViewSelect, toTicketView } from "../tickets/ticket-view.ts";
+import { recordEvent } from "../outbox/outbox.ts";
+import type { Db } from "./client.ts";
+
+/**
+ * Inserts the demo tickets with their histories unless there are tickets already; true when it seeded.
+ * Each gets its `ticket.created` event, as if filed through the API.
+ */
+export async function seedDemoTickets(db: Db): Promise<boolean> {
+  if ((await db.ticket.count()) > 0) return false;
+  await db.$transaction(async (tx) => {
+    for (const t of demoTickets) {
+      const customer = demoCustomers.find((c) => c.id === t.customerId);
+      const product = customer?.products.find((p) => p.id === t.productId);
+      if (!customer || !product) throw new Error(`demo ticket ${t.id} refers to unknown customer/product`);
+      const row = await tx.ticket.create({
+        data: {
+          id: t.id,
+          status: statusOf(t),
+          customerId: customer.id,
+          customerName: customer.name,
+          productId: product.id,
+          productName: product.name,
+          productCategory: product.category,
+          description: t.description,
+          serviceAddress: t.serviceAddress,
+          channel: t.channel,
+          createdAt: new Date(t.createdAt),
+          transitions: {
+            create: t.history.map((h, i) => ({
+              fromStatus: i === 0 ? null : t.history[i - 1]?.toStatus,
+              toStatus: h.toStatus,
+              actorId: h.actorId,
+              actorRole: h.actorRole,
+              channel: i === 0 ? t.channel : null,
+              at: new Date(h.at),
+            })),
+          },
+        },
+        select: ticketViewSelect,
+      });
+      await recordEvent(tx, ticketCreated({ ...toTicketView(row), status: "new" }));
+    }
+  });
+  return true;
+}

@@ -1,0 +1,26 @@
+/**
+ * What the launcher runs before starting the service: apply committed migrations, then seed the demo
+ * world into an empty database.
+ */
+import { createRequire } from "node:module";
+import path from "node:path";
+import { applyMigrations } from "@sysops/db/migrate";
+import { createLogger } from "@sysops/logger";
+import { createDb, DB_SCHEMA } from "./client.ts";
+import { seedDemoTickets } from "./demo-seed.ts";
+
+/** Found through the package, not this file's URL: the launcher bundles this module into its own dist. */
+const migrationsDir = () => path.join(path.dirname(createRequire(import.meta.url).resolve("@sysops/svc-ticketing/package.json")), "prisma/migrations");
+
+export async function migrate(databaseUrl: string): Promise<string[]> {
+  return applyMigrations({ databaseUrl, schema: DB_SCHEMA, migrationsDir: migrationsDir(), logger: createLogger("svc-ticketing") });
+}
+
+export async function seedDemo(databaseUrl: string): Promise<{ seeded: boolean }> {
+  const db = createDb(databaseUrl);
+  try {
+    return { seeded: await seedDemoTickets(db) };
+  } finally {
+    await db.$disconnect();
+  }
+}

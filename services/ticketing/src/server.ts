@@ -1,0 +1,43 @@
+/**
+ * Ticketing's HTTP server (main.ts and integration tests). Calls to the customer service carry the
+ * current request's caller token; outside a request (tests through `createCaller`, jobs) ticketing signs
+ * as itself.
+ */
+import { signCaller } from "@sysops/internal-auth";
+import type { Logger } from "@sysops/logger";
+import type { CustomerRouter } from "@sysops/svc-customer/api";
+import { createServiceClient } from "@sysops/trpc-server/service-client";
+import { startTrpcServer, type RunningServer } from "@sysops/trpc-server/server";
+import { ticketingRouter } from "./api/router.ts";
+import { callerFromToken } from "./api/trpc.ts";
+import { customerServiceDirectory, type CustomerDirectory } from "./customers/customer-directory.ts";
+import { createDb } from "./db/client.ts";
+
+export function customerDirectoryAt(customerServiceUrl: string, internalSecret: string): CustomerDirectory {
+  const asTicketing = () => signCaller({ kind: "service", service: "ticketing" }, internalSecret);
+  return customerServiceDirectory(createServiceClient<CustomerRouter>(customerServiceUrl, asTicketing));
+}
+
+export interface TicketingServerOptions {
+  databaseUrl: string;
+  port: number;
+  internalSecret: string;
+  customerServiceUrl: string;
+  logger: Logger;
+}
+
+export async function startTicketingServer(opts: TicketingServerOptions): Promise<RunningServer> {
+  const db = createDb(opts.databaseUrl);
+  const customers = customerDirectoryAt(opts.customerServiceUrl, opts.internalSecret);
+  return startTrpcServer({
+    name: "svc-ticketing",
+    port: opts.port,
+    router: ticketingRouter,
+    logger: opts.logger,
+    createContext: async ({ callerToken }) => ({ caller: await callerFromToken(callerToken, opts.internalSecret), db, customers }),
+    checkReady: async () => {
+      await db.$queryRaw`SELECT 1`;
+    },
+    onClose: () => db.$disconnect(),
+  });
+}

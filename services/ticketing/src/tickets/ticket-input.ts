@@ -1,0 +1,20 @@
+import { z } from "zod";
+
+export const CHANNELS = ["web", "phone"] as const;
+export type TicketChannel = (typeof CHANNELS)[number];
+
+export const createTicketInput = z.object({
+  customerId: z.uuid("Choose a customer"),
+  productId: z.uuid("Choose a product"),
+  description: z.string().trim().min(1, "Describe the problem").max(4000, "Describe the problem in at most 4000 characters"),
+  serviceAddress: z.string().trim().min(5, "Enter the address where the expert should come").max(300, "Keep the address under 300 characters"),
+  channel: z.enum(CHANNELS),
+});
+export type CreateTicketInput = z.infer<typeof createTicketInput>;
+
+export const SEARCH_MAX = 50;
+
+export const searchTicketsInput = z.object({
+  query: z.string().trim().min(1, "Type a ticket number or a customer name").max(100),
+  limit: z.number().int().min(1).max(SEARCH_MAX).default(20),
+});
