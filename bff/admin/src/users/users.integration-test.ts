@@ -14,7 +14,7 @@ import { startTrpcServer, type RunningServer } from "@sysops/trpc-server/server"
 import { identityRouter } from "../../../../services/identity/src/api/router.ts";
 import { callerFromToken } from "../../../../services/identity/src/api/trpc.ts";
 import { createDb, type Db } from "../../../../services/identity/src/db/client.ts";
-import { migrate, seedDemo } from "../../../../services/identity/src/db/lifecycle.ts";
+import { migrate, seedDemo } from "@sysops/svc-identity/lifecycle";
 import { createServices } from "../clients.ts";
 import { appRouter } from "../router.ts";
 import { contextFactory } from "../trpc.ts";

@@ -1,7 +1,7 @@
 /**
  * bff-customer over HTTP against the REAL customer service (its server on a fresh, migrated and seeded
  * database): caller token browser-side header → BFF → service; DTOs shaped for the screen; a downstream
- * 4xx keeps its status. The service's server module is reached by path (test-only).
+ * 4xx keeps its status. The service exports its server for such tests.
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -11,8 +11,8 @@ import { demoUsers } from "@sysops/demo-data";
 import { CALLER_HEADER, signCaller, type UserCaller } from "@sysops/internal-auth";
 import { createLogger } from "@sysops/logger";
 import { startTrpcServer, type RunningServer } from "@sysops/trpc-server/server";
-import { migrate, seedDemo } from "../../../../services/customer/src/db/lifecycle.ts";
-import { startCustomerServer } from "../../../../services/customer/src/server.ts";
+import { migrate, seedDemo } from "@sysops/svc-customer/lifecycle";
+import { startCustomerServer } from "@sysops/svc-customer/server";
 import { createServices } from "../clients.ts";
 import { appRouter } from "../router.ts";
 import { contextFactory } from "../trpc.ts";

@@ -15,5 +15,5 @@ export type CreateTicketInput = z.infer<typeof createTicketInput>;
 export const ticketIdInput = z.object({ ticketId: z.string().trim().min(1, "Ticket id is required") });
 
 export const searchTicketsInput = z.object({
-  query: z.string().trim().min(1, "Enter a ticket number, customer or product").max(200, "Keep the search under 200 characters"),
+  query: z.string().trim().min(1, "Enter a ticket number, customer or product").max(100, "Keep the search under 100 characters"),
 });
