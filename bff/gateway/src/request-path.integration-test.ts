@@ -1,0 +1,138 @@
+/**
+ * The whole request path over real HTTP, in one test process: gateway → bff-ticketing → ticketing and
+ * customer services, sign-in through the real identity service, on a fresh, migrated and seeded database
+ * and real Redis. Proves the session becomes a caller token the BFF and the services accept, and that the
+ * request id reaches the BFF. Service and BFF modules without a value export are reached by path (test-only).
+ */
+import { randomUUID } from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import type { FastifyInstance } from "fastify";
+import { Redis } from "ioredis";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "@sysops/db/test-database";
+import { DEMO_PASSWORD, demoUsers } from "@sysops/demo-data";
+import { createLogger } from "@sysops/logger";
+import * as customerLifecycle from "@sysops/svc-customer/lifecycle";
+import { startCustomerServer } from "@sysops/svc-customer/server";
+import * as identityLifecycle from "@sysops/svc-identity/lifecycle";
+import * as ticketingLifecycle from "@sysops/svc-ticketing/lifecycle";
+import { startTrpcServer, type RunningServer } from "@sysops/trpc-server/server";
+import { identityRouter } from "../../../services/identity/src/api/router.ts";
+import { callerFromToken } from "../../../services/identity/src/api/trpc.ts";
+import { createDb, type Db } from "../../../services/identity/src/db/client.ts";
+import { startTicketingServer } from "../../../services/ticketing/src/server.ts";
+import { createServices } from "../../ticketing/src/clients.ts";
+import { appRouter as ticketingBffRouter } from "../../ticketing/src/router.ts";
+import { contextFactory } from "../../ticketing/src/trpc.ts";
+import { buildApp } from "./app.ts";
+import { createIdentityClient } from "./auth/identity-client.ts";
+import { HOST, ORIGIN, TEST_SECRET } from "./testing/gateway-harness.ts";
+
+const logger = createLogger("request-path-test", "silent");
+const keyPrefix = `test:gateway-path:${randomUUID()}:`;
+const seenRequestIds: string[] = [];
+let testDb: TestDatabase;
+let identityDb: Db;
+let redis: Redis;
+let app: FastifyInstance;
+const servers: RunningServer[] = [];
+
+async function freePort(): Promise<number> {
+  const probe = http.createServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  for (const lifecycle of [identityLifecycle, customerLifecycle, ticketingLifecycle]) {
+    await lifecycle.migrate(testDb.url);
+    await lifecycle.seedDemo(testDb.url);
+  }
+  identityDb = createDb(testDb.url);
+  const identity = await startTrpcServer({
+    name: "svc-identity-test",
+    port: await freePort(),
+    router: identityRouter,
+    logger,
+    createContext: async ({ callerToken }) => ({ caller: await callerFromToken(callerToken, TEST_SECRET), db: identityDb }),
+  });
+  const customer = await startCustomerServer({ databaseUrl: testDb.url, port: await freePort(), internalSecret: TEST_SECRET, logger });
+  const ticketing = await startTicketingServer({ databaseUrl: testDb.url, port: await freePort(), internalSecret: TEST_SECRET, customerServiceUrl: customer.url, logger });
+  const services = createServices((name) => (name === "customer" ? customer.url : ticketing.url));
+  const bffContext = contextFactory(TEST_SECRET, services);
+  const bff = await startTrpcServer({
+    name: "bff-ticketing-test",
+    port: await freePort(),
+    router: ticketingBffRouter,
+    logger,
+    createContext: (request) => {
+      seenRequestIds.push(request.requestId);
+      return bffContext(request);
+    },
+  });
+  servers.push(identity, customer, ticketing, bff);
+
+  redis = new Redis(process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379");
+  app = await buildApp({
+    logger,
+    redis,
+    secret: TEST_SECRET,
+    identity: createIdentityClient(identity.url, TEST_SECRET),
+    identityUrl: identity.url,
+    domains: ["ticketing"],
+    bffUrlOf: () => bff.url,
+    shellDir: "/nonexistent-shell",
+    mfeDir: "/nonexistent-mfe",
+    sessionPrefix: `${keyPrefix}session:`,
+    rateLimitPrefix: `${keyPrefix}rate:`,
+  });
+}, 90_000);
+
+afterAll(async () => {
+  await app?.close();
+  const keys = (await redis?.keys(`${keyPrefix}*`)) ?? [];
+  if (keys.length > 0) await redis.del(...keys);
+  await redis?.quit();
+  for (const server of servers.reverse()) await server.close();
+  await identityDb?.$disconnect();
+  await testDb?.drop();
+});
+
+describe("browser → gateway → bff-ticketing → services", () => {
+  it("a signed-in customer files a ticket and sees it, and the request id reaches the BFF", async () => {
+    const customer = demoUsers.customers[0]!;
+    const login = await app.inject({
+      method: "POST",
+      url: "/auth/login",
+      headers: { origin: ORIGIN, host: HOST },
+      payload: { email: customer.email, password: DEMO_PASSWORD },
+    });
+    expect(login.statusCode).toBe(200);
+    const cookies = { sysops_session: login.cookies.find((c) => c.name === "sysops_session")!.value };
+
+    const me = await app.inject({ url: "/api/ticketing/me", cookies, headers: { "x-request-id": "path-test-me" } });
+    expect(me.json()).toEqual({ result: { data: { name: customer.name, role: "customer" } } });
+    expect(seenRequestIds).toContain("path-test-me");
+
+    const options = await app.inject({ url: "/api/ticketing/filing.options", cookies });
+    const { products, defaultAddress } = options.json<{ result: { data: { products: { id: string }[]; defaultAddress: string } } }>().result.data;
+    const created = await app.inject({
+      method: "POST",
+      url: "/api/ticketing/tickets.create",
+      cookies,
+      headers: { origin: ORIGIN, host: HOST, "content-type": "application/json", "x-request-id": "path-test-create" },
+      payload: JSON.stringify({ productId: products[0]!.id, description: "Fridge is warm", serviceAddress: defaultAddress }),
+    });
+    expect(created.statusCode).toBe(200);
+    expect(created.headers["x-request-id"]).toBe("path-test-create");
+    const ticket = created.json<{ result: { data: { id: string; status: string } } }>().result.data;
+    expect(ticket.status).toBe("new");
+
+    const mine = await app.inject({ url: "/api/ticketing/tickets.mine", cookies });
+    expect(mine.json<{ result: { data: { id: string }[] } }>().result.data.map((t) => t.id)).toContain(ticket.id);
+  });
+});
