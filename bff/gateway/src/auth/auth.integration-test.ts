@@ -72,6 +72,21 @@ describe("session and logout", () => {
     expect((await gw.app.inject({ url: "/auth/session", cookies })).statusCode).toBe(401);
   });
 
+  it("signing in again replaces the session the browser had", async () => {
+    const first = await signIn(gw.app);
+    const res = await gw.app.inject({
+      method: "POST",
+      url: "/auth/login",
+      cookies: { sysops_session: first },
+      headers: { origin: ORIGIN, host: HOST },
+      payload: { email: STAND_IN_USER.email, password: STAND_IN_USER.password },
+    });
+    const second = res.cookies.find((c) => c.name === "sysops_session")?.value;
+    expect(second).toBeDefined();
+    expect(second).not.toBe(first);
+    expect(await gw.redis.exists(`${gw.keyPrefix}session:${first}`)).toBe(0);
+  });
+
   it("GET /auth/session without a cookie is 401", async () => {
     expect((await gw.app.inject({ url: "/auth/session" })).statusCode).toBe(401);
   });

@@ -29,6 +29,8 @@ export function authRoutes(app: FastifyInstance, { sessions, identity, loginLimi
     const { user } = verified;
     if (!user) return reply.code(401).send({ error: "Email or password is incorrect" });
 
+    // A fresh id on every sign-in; a session the browser already had is ended (no session fixation).
+    await sessions.destroy(request.cookies[SESSION_COOKIE]);
     const sessionId = await sessions.create(user);
     reply.setCookie(SESSION_COOKIE, sessionId, sessionCookieOptions(request));
     request.log.info({ userId: user.id, role: user.role }, "signed in");

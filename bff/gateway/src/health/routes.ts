@@ -32,8 +32,9 @@ export async function findDown({ redis, upstreams, timeoutMs = 2000 }: Readiness
 }
 
 export function healthRoutes(app: FastifyInstance, opts: ReadinessOptions): void {
-  app.get("/healthz", () => ({ status: "ok", service: "gateway" }));
-  app.get("/readyz", async (_request, reply) => {
+  // Probed every few seconds by the launcher: log only problems.
+  app.get("/healthz", { logLevel: "warn" }, () => ({ status: "ok", service: "gateway" }));
+  app.get("/readyz", { logLevel: "warn" }, async (_request, reply) => {
     const down = await findDown(opts);
     if (down.length > 0) return reply.code(503).send({ status: "not ready", down });
     return { status: "ready", service: "gateway" };
