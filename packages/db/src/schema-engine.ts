@@ -32,10 +32,28 @@ function loadWasm(): Promise<void> {
     const require = createRequire(import.meta.url);
     // The package does not export the .wasm file itself; it sits beside the JS bindings.
     const wasmPath = path.join(path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg")), "schema_engine_bg.wasm");
-    const { instance } = await wasmApi.instantiate(await readFile(wasmPath), { "./schema_engine_bg.js": bindings });
+    const { instance } = await wasmApi.instantiate(await readFile(wasmPath), { "./schema_engine_bg.js": withUnrefTimers(bindings) });
     bindings.__wbg_set_wasm(instance.exports);
     instance.exports.__wbindgen_start();
   })());
+}
+
+/**
+ * The engine arms 10 s timers it never clears, which kept a finished `migrate` process alive for 10 s;
+ * unref'd timers still fire but no longer hold the process open.
+ */
+function withUnrefTimers(imports: typeof bindings): Record<string, unknown> {
+  const wrapped: Record<string, unknown> = { ...imports };
+  for (const [name, fn] of Object.entries(imports)) {
+    if (name.startsWith("__wbg_setTimeout_") && typeof fn === "function") {
+      wrapped[name] = (...args: unknown[]) => {
+        const timer: unknown = (fn as (...a: unknown[]) => unknown)(...args);
+        (timer as { unref?: () => void } | null)?.unref?.();
+        return timer;
+      };
+    }
+  }
+  return wrapped;
 }
 
 /** Splits a URL into pg fields (a `connectionString` would override any field set beside it). */
