@@ -42,7 +42,7 @@ export function FindTicket() {
                 <td>{t.number}</td>
                 <td>{t.customerName}</td>
                 <td>{t.productName}</td>
-                <td>{statusLabel(t.status)}</td>
+                <td className="status">{statusLabel(t.status)}</td>
                 <td>{formatFiledAt(t.createdAt)}</td>
               </tr>
             ))}

@@ -3,7 +3,8 @@ import { formatFiledAt, normalizeQuery, statusLabel } from "./format.ts";
 
 describe("format", () => {
   it("labels statuses for people", () => {
-    expect(statusLabel("in_progress")).toBe("In progress");
+    expect(statusLabel("in_progress")).toBe("in progress");
+    expect(statusLabel("new")).toBe("new");
   });
 
   it("formats an ISO date and leaves garbage visible", () => {

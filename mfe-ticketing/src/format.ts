@@ -1,7 +1,6 @@
-/** "in_progress" → "In progress". */
+/** "in_progress" → "in progress" (the `status` class capitalizes it on screen; the text stays the status). */
 export function statusLabel(status: string): string {
-  const words = status.replaceAll("_", " ");
-  return words.charAt(0).toUpperCase() + words.slice(1);
+  return status.replaceAll("_", " ");
 }
 
 /** A short local date-time for tables; the raw value when it is not a date. */

@@ -26,7 +26,7 @@ export function MyTickets() {
               <tr key={t.id}>
                 <td>{t.number}</td>
                 <td>{t.productName}</td>
-                <td>{statusLabel(t.status)}</td>
+                <td className="status">{statusLabel(t.status)}</td>
                 <td>{formatFiledAt(t.createdAt)}</td>
               </tr>
             ))}

@@ -5,26 +5,39 @@ import path from "node:path";
 import { ModuleFederationPlugin } from "@module-federation/enhanced/webpack";
 import HtmlWebpackPlugin from "html-webpack-plugin";
 
+const SINGLETONS = /** @type {const} */ ([
+  ["react", "react"],
+  ["react-dom", "react-dom"],
+  ["react-dom/client", "react-dom"],
+]);
+
+/** Data-fetching libraries every remote uses: shared so the second remote on a page reuses the first's copy. */
+const LIBRARIES = ["@tanstack/react-query", "@trpc/client", "@trpc/tanstack-react-query"];
+
 /**
  * React is shared as a singleton: the browser loads one copy (the host's), remotes never bundle a second.
+ * The libraries are shared (not singletons: each app creates its own QueryClient) when the package uses them.
  * @param {string} packageDir
  */
-export function sharedSingletons(packageDir) {
+export function sharedModules(packageDir) {
   const require = createRequire(path.join(packageDir, "package.json"));
-  /** @type {(name: string) => string} */
-  const version = (name) => {
-    /** @type {{ version: string }} */
+  /** @type {(name: string) => { version: string, dependencies?: Record<string, string> }} */
+  const manifest = (name) => {
+    /** @type {{ version: string, dependencies?: Record<string, string> }} */
     // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- require() of a package.json is untyped
-    const pkg = require(`${name}/package.json`);
-    return pkg.version;
+    const pkg = require(name);
+    return pkg;
   };
-  /** @type {(pkg: string) => { singleton: true, requiredVersion: string }} */
-  const singleton = (pkg) => ({ singleton: true, requiredVersion: `^${version(pkg)}` });
-  return {
-    react: singleton("react"),
-    "react-dom": singleton("react-dom"),
-    "react-dom/client": singleton("react-dom"),
-  };
+  const dependencies = manifest("./package.json").dependencies ?? {};
+  /** @type {Record<string, { singleton?: boolean, requiredVersion: string }>} */
+  const shared = {};
+  for (const [request, pkg] of SINGLETONS) {
+    shared[request] = { singleton: true, requiredVersion: `^${manifest(`${pkg}/package.json`).version}` };
+  }
+  for (const lib of LIBRARIES.filter((name) => name in dependencies)) {
+    shared[lib] = { requiredVersion: `^${manifest(`${lib}/package.json`).version}` };
+  }
+  return shared;
 }
 
 function swcRule() {
@@ -83,7 +96,7 @@ export function createMfConfig({ dir, name, exposes, html, devPort, plugins = []
         new ModuleFederationPlugin({
           name,
           ...(exposes ? { filename: "remoteEntry.js", exposes } : {}),
-          shared: sharedSingletons(dir),
+          shared: sharedModules(dir),
           // "version-first" (the default) loads every registered remote's entry before sharing anything, so
           // one unreachable remote broke all the others in the browser; the host provides React anyway.
           shareStrategy: "loaded-first",
