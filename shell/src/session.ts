@@ -40,6 +40,6 @@ export function loginErrorFrom(status: number, body: unknown): Omit<Extract<Logi
   if (email) fields.email = email;
   if (password) fields.password = password;
   const fallback =
-    status === 401 ? "Wrong email or password." : status === 429 ? "Too many attempts. Wait a minute and try again." : status === 400 ? "Check the highlighted fields." : "Signing in failed. Try again in a moment.";
+    status === 401 ? "Email or password is incorrect." : status === 429 ? "Too many attempts. Wait a minute and try again." : status === 400 ? "Check the highlighted fields." : "Signing in failed. Try again in a moment.";
   return { message: typeof error === "string" && error ? error : fallback, fieldErrors: fields };
 }
