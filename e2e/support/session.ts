@@ -1,5 +1,9 @@
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
 import { DEMO_PASSWORD } from "@sysops/demo-data";
+import { suiteEnv } from "./suite-env.ts";
+
+/** The gateway refuses unsafe requests without a same-origin `Origin` (CSRF); a browser sends it, an API client must. */
+const sameOrigin = () => ({ origin: suiteEnv.baseUrl });
 
 /** Signs in through the login page, as a person would. */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
@@ -12,7 +16,7 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 
 /** Signs in over HTTP (for requests that bypass the UI on purpose). */
 export async function signInApi(request: APIRequestContext, email: string): Promise<void> {
-  const res = await request.post("/auth/login", { data: { email, password: DEMO_PASSWORD } });
+  const res = await request.post("/auth/login", { data: { email, password: DEMO_PASSWORD }, headers: sameOrigin() });
   expect(res.status()).toBe(200);
 }
 
@@ -22,5 +26,5 @@ export async function trpcQuery(request: APIRequestContext, domain: string, path
 }
 
 export async function trpcMutation(request: APIRequestContext, domain: string, path: string, input: unknown) {
-  return request.post(`/api/${domain}/${path}`, { data: input });
+  return request.post(`/api/${domain}/${path}`, { data: input, headers: sameOrigin() });
 }

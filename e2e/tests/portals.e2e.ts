@@ -11,7 +11,7 @@ const landings = [
 ];
 
 for (const { who, email, title, path } of landings) {
-  test(`a ${who} lands on the ${title}`, async ({ page }) => {
+  test(`${who === "agent" || who === "expert" || who === "admin" ? "an" : "a"} ${who} lands on the ${title}`, async ({ page }) => {
     await signIn(page, email());
     await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
     await expect(page).toHaveURL(new RegExp(`${path}$`));

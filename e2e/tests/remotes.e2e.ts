@@ -14,7 +14,7 @@ test("remotes are found through the registry and React is fetched once", async (
   await expect(page.getByRole("region", { name: "My tickets" })).toBeVisible();
   await page.getByRole("link", { name: "Knowledge base" }).click();
   await expect(page.getByRole("heading", { name: "Knowledge base" })).toBeVisible();
-  await page.getByRole("link", { name: "Account" }).click();
+  await page.getByRole("link", { name: "My account" }).click();
   await expect(page.getByRole("heading", { name: "My account" })).toBeVisible();
 
   const registry = readRegistry();
@@ -42,9 +42,9 @@ test("a remote whose manifest is missing shows its message while the other porta
     await page.getByRole("link", { name: "Knowledge base" }).click();
     await expect(page.getByRole("alert")).toContainText(/unavailable/i);
 
-    await page.getByRole("link", { name: "Tickets" }).click();
+    await page.getByRole("link", { name: "My tickets" }).click();
     await expect(page.getByRole("region", { name: "My tickets" })).toBeVisible();
-    await page.getByRole("link", { name: "Account" }).click();
+    await page.getByRole("link", { name: "My account" }).click();
     await expect(page.getByRole("heading", { name: "My account" })).toBeVisible();
 
     await page.getByRole("link", { name: "Knowledge base" }).click();

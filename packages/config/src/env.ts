@@ -2,12 +2,23 @@
  * The one place where the suite reads `process.env`. Every process validates what it needs at start and
  * fails with a message naming the variable.
  */
+import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 
-/** Repository root: packages/config/src → ../../.. */
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+/**
+ * Repository root: the nearest folder above this module holding `turbo.json`. Searched, not a fixed
+ * `../..`, because this module also runs bundled into `<app>/dist/main.js`.
+ */
+export const REPO_ROOT = findRepoRoot(path.dirname(fileURLToPath(import.meta.url)));
+
+function findRepoRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, "turbo.json"))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`no turbo.json above ${from}: cannot find the repository root`);
+  }
+}
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
