@@ -1,4 +1,6 @@
-import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type APIResponse, type Page } from "@playwright/test";
+import type { AppRouter } from "@sysops/bff-ticketing/router";
+import type { inferRouterOutputs } from "@trpc/server";
 import { DEMO_PASSWORD } from "@sysops/demo-data";
 import { suiteEnv } from "./suite-env.ts";
 
@@ -27,4 +29,16 @@ export async function trpcQuery(request: APIRequestContext, domain: string, path
 
 export async function trpcMutation(request: APIRequestContext, domain: string, path: string, input: unknown) {
   return request.post(`/api/${domain}/${path}`, { data: input, headers: sameOrigin() });
+}
+
+export type TicketingOutputs = inferRouterOutputs<AppRouter>;
+
+/** tRPC's HTTP envelope (no transformer): `result.data` on success, `error` on failure. */
+export interface TrpcEnvelope<T> {
+  result?: { data: T };
+  error?: { message: string; data: { code: string; httpStatus: number; fieldErrors?: Record<string, string[] | undefined> } };
+}
+
+export async function trpcBody<T>(res: APIResponse): Promise<TrpcEnvelope<T>> {
+  return (await res.json()) as TrpcEnvelope<T>;
 }

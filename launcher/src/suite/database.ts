@@ -5,7 +5,8 @@ import * as identity from "@sysops/svc-identity/lifecycle";
 import * as ticketing from "@sysops/svc-ticketing/lifecycle";
 
 interface ServiceLifecycle {
-  migrate(databaseUrl: string): Promise<void>;
+  /** Returns the names of the migrations it applied. */
+  migrate(databaseUrl: string): Promise<string[]>;
   seedDemo(databaseUrl: string): Promise<{ seeded: boolean }>;
 }
 
@@ -14,8 +15,8 @@ const LIFECYCLES: Record<string, ServiceLifecycle> = { identity, customer, ticke
 export async function migrateAll(databaseUrl: string, logger: Logger): Promise<void> {
   for (const [name, lifecycle] of Object.entries(LIFECYCLES)) {
     const started = performance.now();
-    await lifecycle.migrate(databaseUrl);
-    logger.info({ service: name, ms: Math.round(performance.now() - started) }, "migrations applied");
+    const applied = await lifecycle.migrate(databaseUrl);
+    logger.info({ service: name, applied, ms: Math.round(performance.now() - started) }, "migrations applied");
   }
 }
 

@@ -49,5 +49,5 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
 export function requireEnv<K extends keyof Env>(env: Env, key: K): NonNullable<Env[K]> {
   const value = env[key];
   if (value === undefined || value === null) throw new EnvError(`Invalid environment:\n  ${String(key)}: required`);
-  return value as NonNullable<Env[K]>;
+  return value;
 }

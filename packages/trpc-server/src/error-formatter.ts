@@ -43,7 +43,7 @@ export function toTRPCError(cause: unknown): TRPCError {
 
 function fieldErrorsOf(error: TRPCError): FieldErrors | undefined {
   const cause = error.cause;
-  if (cause instanceof ZodError) return z.flattenError(cause).fieldErrors as FieldErrors;
+  if (cause instanceof ZodError) return z.flattenError(cause).fieldErrors;
   if (cause instanceof DomainError && cause.field) return { [cause.field]: [cause.message] };
   if (cause instanceof TRPCClientError) return ((cause.data ?? {}) as DownstreamErrorData).fieldErrors;
   return undefined;
