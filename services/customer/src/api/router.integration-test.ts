@@ -22,7 +22,7 @@ const asTicketing: Caller = { kind: "service", service: "ticketing" };
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
-  expect(await migrate(testDb.url)).toHaveLength(2);
+  expect(await migrate(testDb.url)).toHaveLength(3);
   expect(await seedDemo(testDb.url)).toEqual({ seeded: true });
   db = createDb(testDb.url);
 });
@@ -40,7 +40,16 @@ describe("customers.get", () => {
       email: alice.email,
       phone: alice.phone,
       defaultAddress: alice.defaultAddress,
-      plan: { name: "Premier", tier: demoPlans[2].tier },
+      addressLat: alice.addressLat,
+      addressLon: alice.addressLon,
+      plan: {
+        name: "Premier",
+        tier: demoPlans[2].tier,
+        requiredSkillLevel: 4,
+        assignTargetMinutes: 30,
+        acceptTargetMinutes: demoPlans[2].acceptTargetMinutes,
+        resolveTargetMinutes: demoPlans[2].resolveTargetMinutes,
+      },
       products: alice.products.map(({ id, name, category, serialNumber }) => ({ id, name, category, serialNumber })).sort((a, b) => a.name.localeCompare(b.name)),
     });
   });

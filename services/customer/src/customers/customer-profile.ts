@@ -8,7 +8,11 @@ const profileSelect = {
   email: true,
   phone: true,
   defaultAddress: true,
-  plan: { select: { name: true, tier: true } },
+  addressLat: true,
+  addressLon: true,
+  plan: {
+    select: { name: true, tier: true, requiredSkillLevel: true, assignTargetMinutes: true, acceptTargetMinutes: true, resolveTargetMinutes: true },
+  },
   products: { select: { id: true, name: true, category: true, serialNumber: true }, orderBy: { name: "asc" } },
 } satisfies Prisma.CustomerSelect;
 

@@ -76,7 +76,11 @@ export const SupportPlanScalarFieldEnum = {
   id: 'id',
   name: 'name',
   tier: 'tier',
-  monthlyPriceCents: 'monthlyPriceCents'
+  monthlyPriceCents: 'monthlyPriceCents',
+  requiredSkillLevel: 'requiredSkillLevel',
+  assignTargetMinutes: 'assignTargetMinutes',
+  acceptTargetMinutes: 'acceptTargetMinutes',
+  resolveTargetMinutes: 'resolveTargetMinutes'
 } as const
 
 export type SupportPlanScalarFieldEnum = (typeof SupportPlanScalarFieldEnum)[keyof typeof SupportPlanScalarFieldEnum]

@@ -29,11 +29,19 @@ export type AggregateSupportPlan = {
 export type SupportPlanAvgAggregateOutputType = {
   tier: number | null
   monthlyPriceCents: number | null
+  requiredSkillLevel: number | null
+  assignTargetMinutes: number | null
+  acceptTargetMinutes: number | null
+  resolveTargetMinutes: number | null
 }
 
 export type SupportPlanSumAggregateOutputType = {
   tier: number | null
   monthlyPriceCents: number | null
+  requiredSkillLevel: number | null
+  assignTargetMinutes: number | null
+  acceptTargetMinutes: number | null
+  resolveTargetMinutes: number | null
 }
 
 export type SupportPlanMinAggregateOutputType = {
@@ -41,6 +49,10 @@ export type SupportPlanMinAggregateOutputType = {
   name: string | null
   tier: number | null
   monthlyPriceCents: number | null
+  requiredSkillLevel: number | null
+  assignTargetMinutes: number | null
+  acceptTargetMinutes: number | null
+  resolveTargetMinutes: number | null
 }
 
 export type SupportPlanMaxAggregateOutputType = {
@@ -48,6 +60,10 @@ export type SupportPlanMaxAggregateOutputType = {
   name: string | null
   tier: number | null
   monthlyPriceCents: number | null
+  requiredSkillLevel: number | null
+  assignTargetMinutes: number | null
+  acceptTargetMinutes: number | null
+  resolveTargetMinutes: number | null
 }
 
 export type SupportPlanCountAggregateOutputType = {
@@ -55,6 +71,10 @@ export type SupportPlanCountAggregateOutputType = {
   name: number
   tier: number
   monthlyPriceCents: number
+  requiredSkillLevel: number
+  assignTargetMinutes: number
+  acceptTargetMinutes: number
+  resolveTargetMinutes: number
   _all: number
 }
 
@@ -62,11 +82,19 @@ export type SupportPlanCountAggregateOutputType = {
 export type SupportPlanAvgAggregateInputType = {
   tier?: true
   monthlyPriceCents?: true
+  requiredSkillLevel?: true
+  assignTargetMinutes?: true
+  acceptTargetMinutes?: true
+  resolveTargetMinutes?: true
 }
 
 export type SupportPlanSumAggregateInputType = {
   tier?: true
   monthlyPriceCents?: true
+  requiredSkillLevel?: true
+  assignTargetMinutes?: true
+  acceptTargetMinutes?: true
+  resolveTargetMinutes?: true
 }
 
 export type SupportPlanMinAggregateInputType = {
@@ -74,6 +102,10 @@ export type SupportPlanMinAggregateInputType = {
   name?: true
   tier?: true
   monthlyPriceCents?: true
+  requiredSkillLevel?: true
+  assignTargetMinutes?: true
+  acceptTargetMinutes?: true
+  resolveTargetMinutes?: true
 }
 
 export type SupportPlanMaxAggregateInputType = {
@@ -81,6 +113,10 @@ export type SupportPlanMaxAggregateInputType = {
   name?: true
   tier?: true
   monthlyPriceCents?: true
+  requiredSkillLevel?: true
+  assignTargetMinutes?: true
+  acceptTargetMinutes?: true
+  resolveTargetMinutes?: true
 }
 
 export type SupportPlanCountAggregateInputType = {
@@ -88,6 +124,10 @@ export type SupportPlanCountAggregateInputType = {
   name?: true
   tier?: true
   monthlyPriceCents?: true
+  requiredSkillLevel?: true
+  assignTargetMinutes?: true
+  acceptTargetMinutes?: true
+  resolveTargetMinutes?: true
   _all?: true
 }
 
@@ -182,6 +222,10 @@ export type SupportPlanGroupByOutputType = {
   name: string
   tier: number
   monthlyPriceCents: number
+  requiredSkillLevel: number
+  assignTargetMinutes: number
+  acceptTargetMinutes: number
+  resolveTargetMinutes: number
   _count: SupportPlanCountAggregateOutputType | null
   _avg: SupportPlanAvgAggregateOutputType | null
   _sum: SupportPlanSumAggregateOutputType | null
@@ -212,6 +256,10 @@ export type SupportPlanWhereInput = {
   name?: Prisma.StringFilter<"SupportPlan"> | string
   tier?: Prisma.IntFilter<"SupportPlan"> | number
   monthlyPriceCents?: Prisma.IntFilter<"SupportPlan"> | number
+  requiredSkillLevel?: Prisma.IntFilter<"SupportPlan"> | number
+  assignTargetMinutes?: Prisma.IntFilter<"SupportPlan"> | number
+  acceptTargetMinutes?: Prisma.IntFilter<"SupportPlan"> | number
+  resolveTargetMinutes?: Prisma.IntFilter<"SupportPlan"> | number
   customers?: Prisma.CustomerListRelationFilter
 }
 
@@ -220,6 +268,10 @@ export type SupportPlanOrderByWithRelationInput = {
   name?: Prisma.SortOrder
   tier?: Prisma.SortOrder
   monthlyPriceCents?: Prisma.SortOrder
+  requiredSkillLevel?: Prisma.SortOrder
+  assignTargetMinutes?: Prisma.SortOrder
+  acceptTargetMinutes?: Prisma.SortOrder
+  resolveTargetMinutes?: Prisma.SortOrder
   customers?: Prisma.CustomerOrderByRelationAggregateInput
 }
 
@@ -231,6 +283,10 @@ export type SupportPlanWhereUniqueInput = Prisma.AtLeast<{
   NOT?: Prisma.SupportPlanWhereInput | Prisma.SupportPlanWhereInput[]
   tier?: Prisma.IntFilter<"SupportPlan"> | number
   monthlyPriceCents?: Prisma.IntFilter<"SupportPlan"> | number
+  requiredSkillLevel?: Prisma.IntFilter<"SupportPlan"> | number
+  assignTargetMinutes?: Prisma.IntFilter<"SupportPlan"> | number
+  acceptTargetMinutes?: Prisma.IntFilter<"SupportPlan"> | number
+  resolveTargetMinutes?: Prisma.IntFilter<"SupportPlan"> | number
   customers?: Prisma.CustomerListRelationFilter
 }, "id" | "name">
 
@@ -239,6 +295,10 @@ export type SupportPlanOrderByWithAggregationInput = {
   name?: Prisma.SortOrder
   tier?: Prisma.SortOrder
   monthlyPriceCents?: Prisma.SortOrder
+  requiredSkillLevel?: Prisma.SortOrder
+  assignTargetMinutes?: Prisma.SortOrder
+  acceptTargetMinutes?: Prisma.SortOrder
+  resolveTargetMinutes?: Prisma.SortOrder
   _count?: Prisma.SupportPlanCountOrderByAggregateInput
   _avg?: Prisma.SupportPlanAvgOrderByAggregateInput
   _max?: Prisma.SupportPlanMaxOrderByAggregateInput
@@ -254,6 +314,10 @@ export type SupportPlanScalarWhereWithAggregatesInput = {
   name?: Prisma.StringWithAggregatesFilter<"SupportPlan"> | string
   tier?: Prisma.IntWithAggregatesFilter<"SupportPlan"> | number
   monthlyPriceCents?: Prisma.IntWithAggregatesFilter<"SupportPlan"> | number
+  requiredSkillLevel?: Prisma.IntWithAggregatesFilter<"SupportPlan"> | number
+  assignTargetMinutes?: Prisma.IntWithAggregatesFilter<"SupportPlan"> | number
+  acceptTargetMinutes?: Prisma.IntWithAggregatesFilter<"SupportPlan"> | number
+  resolveTargetMinutes?: Prisma.IntWithAggregatesFilter<"SupportPlan"> | number
 }
 
 export type SupportPlanCreateInput = {
@@ -261,6 +325,10 @@ export type SupportPlanCreateInput = {
   name: string
   tier: number
   monthlyPriceCents: number
+  requiredSkillLevel?: number
+  assignTargetMinutes?: number
+  acceptTargetMinutes?: number
+  resolveTargetMinutes?: number
   customers?: Prisma.CustomerCreateNestedManyWithoutPlanInput
 }
 
@@ -269,6 +337,10 @@ export type SupportPlanUncheckedCreateInput = {
   name: string
   tier: number
   monthlyPriceCents: number
+  requiredSkillLevel?: number
+  assignTargetMinutes?: number
+  acceptTargetMinutes?: number
+  resolveTargetMinutes?: number
   customers?: Prisma.CustomerUncheckedCreateNestedManyWithoutPlanInput
 }
 
@@ -277,6 +349,10 @@ export type SupportPlanUpdateInput = {
   name?: Prisma.StringFieldUpdateOperationsInput | string
   tier?: Prisma.IntFieldUpdateOperationsInput | number
   monthlyPriceCents?: Prisma.IntFieldUpdateOperationsInput | number
+  requiredSkillLevel?: Prisma.IntFieldUpdateOperationsInput | number
+  assignTargetMinutes?: Prisma.IntFieldUpdateOperationsInput | number
+  acceptTargetMinutes?: Prisma.IntFieldUpdateOperationsInput | number
+  resolveTargetMinutes?: Prisma.IntFieldUpdateOperationsInput | number
   customers?: Prisma.CustomerUpdateManyWithoutPlanNestedInput
 }
 
@@ -285,6 +361,10 @@ export type SupportPlanUncheckedUpdateInput = {
   name?: Prisma.StringFieldUpdateOperationsInput | string
   tier?: Prisma.IntFieldUpdateOperationsInput | number
   monthlyPriceCents?: Prisma.IntFieldUpdateOperationsInput | number
+  requiredSkillLevel?: Prisma.IntFieldUpdateOperationsInput | number
+  assignTargetMinutes?: Prisma.IntFieldUpdateOperationsInput | number
+  acceptTargetMinutes?: Prisma.IntFieldUpdateOperationsInput | number
+  resolveTargetMinutes?: Prisma.IntFieldUpdateOperationsInput | number
   customers?: Prisma.CustomerUncheckedUpdateManyWithoutPlanNestedInput
 }
 
@@ -293,6 +373,10 @@ export type SupportPlanCreateManyInput = {
   name: string
   tier: number
   monthlyPriceCents: number
+  requiredSkillLevel?: number
+  assignTargetMinutes?: number
+  acceptTargetMinutes?: number
+  resolveTargetMinutes?: number
 }
 
 export type SupportPlanUpdateManyMutationInput = {
@@ -300,6 +384,10 @@ export type SupportPlanUpdateManyMutationInput = {
   name?: Prisma.StringFieldUpdateOperationsInput | string
   tier?: Prisma.IntFieldUpdateOperationsInput | number
   monthlyPriceCents?: Prisma.IntFieldUpdateOperationsInput | number
+  requiredSkillLevel?: Prisma.IntFieldUpdateOperationsInput | number
+  assignTargetMinutes?: Prisma.IntFieldUpdateOperationsInput | number
+  acceptTargetMinutes?: Prisma.IntFieldUpdateOperationsInput | number
+  resolveTargetMinutes?: Prisma.IntFieldUpdateOperationsInput | number
 }
 
 export type SupportPlanUncheckedUpdateManyInput = {
@@ -307,6 +395,10 @@ export type SupportPlanUncheckedUpdateManyInput = {
   name?: Prisma.StringFieldUpdateOperationsInput | string
   tier?: Prisma.IntFieldUpdateOperationsInput | number
   monthlyPriceCents?: Prisma.IntFieldUpdateOperationsInput | number
+  requiredSkillLevel?: Prisma.IntFieldUpdateOperationsInput | number
+  assignTargetMinutes?: Prisma.IntFieldUpdateOperationsInput | number
+  acceptTargetMinutes?: Prisma.IntFieldUpdateOperationsInput | number
+  resolveTargetMinutes?: Prisma.IntFieldUpdateOperationsInput | number
 }
 
 export type SupportPlanCountOrderByAggregateInput = {
@@ -314,11 +406,19 @@ export type SupportPlanCountOrderByAggregateInput = {
   name?: Prisma.SortOrder
   tier?: Prisma.SortOrder
   monthlyPriceCents?: Prisma.SortOrder
+  requiredSkillLevel?: Prisma.SortOrder
+  assignTargetMinutes?: Prisma.SortOrder
+  acceptTargetMinutes?: Prisma.SortOrder
+  resolveTargetMinutes?: Prisma.SortOrder
 }
 
 export type SupportPlanAvgOrderByAggregateInput = {
   tier?: Prisma.SortOrder
   monthlyPriceCents?: Prisma.SortOrder
+  requiredSkillLevel?: Prisma.SortOrder
+  assignTargetMinutes?: Prisma.SortOrder
+  acceptTargetMinutes?: Prisma.SortOrder
+  resolveTargetMinutes?: Prisma.SortOrder
 }
 
 export type SupportPlanMaxOrderByAggregateInput = {
@@ -326,6 +426,10 @@ export type SupportPlanMaxOrderByAggregateInput = {
   name?: Prisma.SortOrder
   tier?: Prisma.SortOrder
   monthlyPriceCents?: Prisma.SortOrder
+  requiredSkillLevel?: Prisma.SortOrder
+  assignTargetMinutes?: Prisma.SortOrder
+  acceptTargetMinutes?: Prisma.SortOrder
+  resolveTargetMinutes?: Prisma.SortOrder
 }
 
 export type SupportPlanMinOrderByAggregateInput = {
@@ -333,11 +437,19 @@ export type SupportPlanMinOrderByAggregateInput = {
   name?: Prisma.SortOrder
   tier?: Prisma.SortOrder
   monthlyPriceCents?: Prisma.SortOrder
+  requiredSkillLevel?: Prisma.SortOrder
+  assignTargetMinutes?: Prisma.SortOrder
+  acceptTargetMinutes?: Prisma.SortOrder
+  resolveTargetMinutes?: Prisma.SortOrder
 }
 
 export type SupportPlanSumOrderByAggregateInput = {
   tier?: Prisma.SortOrder
   monthlyPriceCents?: Prisma.SortOrder
+  requiredSkillLevel?: Prisma.SortOrder
+  assignTargetMinutes?: Prisma.SortOrder
+  acceptTargetMinutes?: Prisma.SortOrder
+  resolveTargetMinutes?: Prisma.SortOrder
 }
 
 export type SupportPlanScalarRelationFilter = {
@@ -376,6 +488,10 @@ export type SupportPlanCreateWithoutCustomersInput = {
   name: string
   tier: number
   monthlyPriceCents: number
+  requiredSkillLevel?: number
+  assignTargetMinutes?: number
+  acceptTargetMinutes?: number
+  resolveTargetMinutes?: number
 }
 
 export type SupportPlanUncheckedCreateWithoutCustomersInput = {
@@ -383,6 +499,10 @@ export type SupportPlanUncheckedCreateWithoutCustomersInput = {
   name: string
   tier: number
   monthlyPriceCents: number
+  requiredSkillLevel?: number
+  assignTargetMinutes?: number
+  acceptTargetMinutes?: number
+  resolveTargetMinutes?: number
 }
 
 export type SupportPlanCreateOrConnectWithoutCustomersInput = {
@@ -406,6 +526,10 @@ export type SupportPlanUpdateWithoutCustomersInput = {
   name?: Prisma.StringFieldUpdateOperationsInput | string
   tier?: Prisma.IntFieldUpdateOperationsInput | number
   monthlyPriceCents?: Prisma.IntFieldUpdateOperationsInput | number
+  requiredSkillLevel?: Prisma.IntFieldUpdateOperationsInput | number
+  assignTargetMinutes?: Prisma.IntFieldUpdateOperationsInput | number
+  acceptTargetMinutes?: Prisma.IntFieldUpdateOperationsInput | number
+  resolveTargetMinutes?: Prisma.IntFieldUpdateOperationsInput | number
 }
 
 export type SupportPlanUncheckedUpdateWithoutCustomersInput = {
@@ -413,6 +537,10 @@ export type SupportPlanUncheckedUpdateWithoutCustomersInput = {
   name?: Prisma.StringFieldUpdateOperationsInput | string
   tier?: Prisma.IntFieldUpdateOperationsInput | number
   monthlyPriceCents?: Prisma.IntFieldUpdateOperationsInput | number
+  requiredSkillLevel?: Prisma.IntFieldUpdateOperationsInput | number
+  assignTargetMinutes?: Prisma.IntFieldUpdateOperationsInput | number
+  acceptTargetMinutes?: Prisma.IntFieldUpdateOperationsInput | number
+  resolveTargetMinutes?: Prisma.IntFieldUpdateOperationsInput | number
 }
 
 
@@ -451,6 +579,10 @@ export type SupportPlanSelect<ExtArgs extends runtime.Types.Extensions.InternalA
   name?: boolean
   tier?: boolean
   monthlyPriceCents?: boolean
+  requiredSkillLevel?: boolean
+  assignTargetMinutes?: boolean
+  acceptTargetMinutes?: boolean
+  resolveTargetMinutes?: boolean
   customers?: boolean | Prisma.SupportPlan$customersArgs<ExtArgs>
   _count?: boolean | Prisma.SupportPlanCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["supportPlan"]>
@@ -460,6 +592,10 @@ export type SupportPlanSelectCreateManyAndReturn<ExtArgs extends runtime.Types.E
   name?: boolean
   tier?: boolean
   monthlyPriceCents?: boolean
+  requiredSkillLevel?: boolean
+  assignTargetMinutes?: boolean
+  acceptTargetMinutes?: boolean
+  resolveTargetMinutes?: boolean
 }, ExtArgs["result"]["supportPlan"]>
 
 export type SupportPlanSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
@@ -467,6 +603,10 @@ export type SupportPlanSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.E
   name?: boolean
   tier?: boolean
   monthlyPriceCents?: boolean
+  requiredSkillLevel?: boolean
+  assignTargetMinutes?: boolean
+  acceptTargetMinutes?: boolean
+  resolveTargetMinutes?: boolean
 }, ExtArgs["result"]["supportPlan"]>
 
 export type SupportPlanSelectScalar = {
@@ -474,9 +614,13 @@ export type SupportPlanSelectScalar = {
   name?: boolean
   tier?: boolean
   monthlyPriceCents?: boolean
+  requiredSkillLevel?: boolean
+  assignTargetMinutes?: boolean
+  acceptTargetMinutes?: boolean
+  resolveTargetMinutes?: boolean
 }
 
-export type SupportPlanOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "name" | "tier" | "monthlyPriceCents", ExtArgs["result"]["supportPlan"]>
+export type SupportPlanOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "name" | "tier" | "monthlyPriceCents" | "requiredSkillLevel" | "assignTargetMinutes" | "acceptTargetMinutes" | "resolveTargetMinutes", ExtArgs["result"]["supportPlan"]>
 export type SupportPlanInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   customers?: boolean | Prisma.SupportPlan$customersArgs<ExtArgs>
   _count?: boolean | Prisma.SupportPlanCountOutputTypeDefaultArgs<ExtArgs>
@@ -497,6 +641,16 @@ export type $SupportPlanPayload<ExtArgs extends runtime.Types.Extensions.Interna
      */
     tier: number
     monthlyPriceCents: number
+    /**
+     * The lowest expert skill level (1–5) in the ticket's product category that this plan's tickets need.
+     */
+    requiredSkillLevel: number
+    /**
+     * SLA targets in minutes, each from the moment its phase starts (ticket created / assigned / accepted).
+     */
+    assignTargetMinutes: number
+    acceptTargetMinutes: number
+    resolveTargetMinutes: number
   }, ExtArgs["result"]["supportPlan"]>
   composites: {}
 }
@@ -925,6 +1079,10 @@ export interface SupportPlanFieldRefs {
   readonly name: Prisma.FieldRef<"SupportPlan", 'String'>
   readonly tier: Prisma.FieldRef<"SupportPlan", 'Int'>
   readonly monthlyPriceCents: Prisma.FieldRef<"SupportPlan", 'Int'>
+  readonly requiredSkillLevel: Prisma.FieldRef<"SupportPlan", 'Int'>
+  readonly assignTargetMinutes: Prisma.FieldRef<"SupportPlan", 'Int'>
+  readonly acceptTargetMinutes: Prisma.FieldRef<"SupportPlan", 'Int'>
+  readonly resolveTargetMinutes: Prisma.FieldRef<"SupportPlan", 'Int'>
 }
     
 
