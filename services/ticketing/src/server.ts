@@ -3,6 +3,7 @@
  * current request's caller token; outside a request (tests through `createCaller`, jobs) ticketing signs
  * as itself.
  */
+import { systemClock, type Clock } from "@sysops/events/clock";
 import { signCaller } from "@sysops/internal-auth";
 import type { Logger } from "@sysops/logger";
 import type { CustomerRouter } from "@sysops/svc-customer/api";
@@ -24,17 +25,20 @@ export interface TicketingServerOptions {
   internalSecret: string;
   customerServiceUrl: string;
   logger: Logger;
+  /** Defaults to the system clock; tests pass a manual one. */
+  clock?: Clock;
 }
 
 export async function startTicketingServer(opts: TicketingServerOptions): Promise<RunningServer> {
   const db = createDb(opts.databaseUrl);
   const customers = customerDirectoryAt(opts.customerServiceUrl, opts.internalSecret);
+  const clock = opts.clock ?? systemClock;
   return startTrpcServer({
     name: "svc-ticketing",
     port: opts.port,
     router: ticketingRouter,
     logger: opts.logger,
-    createContext: async ({ callerToken }) => ({ caller: await callerFromToken(callerToken, opts.internalSecret), db, customers }),
+    createContext: async ({ callerToken }) => ({ caller: await callerFromToken(callerToken, opts.internalSecret), db, customers, clock }),
     checkReady: async () => {
       await db.$queryRaw`SELECT 1`;
     },

@@ -1,6 +1,7 @@
 import { createServer } from "node:net";
 import { createTRPCClient, httpLink, TRPCClientError } from "@trpc/client";
 import { demoCustomers, demoTickets, demoUsers } from "@sysops/demo-data";
+import { systemClock } from "@sysops/events/clock";
 import { createTestDatabase, type TestDatabase } from "@sysops/db/test-database";
 import { CALLER_HEADER, signCaller, type Caller, type UserCaller } from "@sysops/internal-auth";
 import { createLogger } from "@sysops/logger";
@@ -66,7 +67,7 @@ beforeAll(async () => {
   ticketingServer = await startTicketingServer({ databaseUrl: testDb.url, port: await freePort(), internalSecret: SECRET, customerServiceUrl: customerServer.url, logger });
   db = createDb(testDb.url);
   const customers = customerDirectoryAt(customerServer.url, SECRET);
-  as = (caller) => createCaller(createContextInner({ caller, db, customers }));
+  as = (caller) => createCaller(createContextInner({ caller, db, customers, clock: systemClock }));
 });
 afterAll(async () => {
   await ticketingServer?.close();

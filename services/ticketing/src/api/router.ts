@@ -8,7 +8,7 @@ export const ticketingRouter = router({
   tickets: router({
     create: requireRole("customer", "agent")
       .input(createTicketInput)
-      .mutation(({ ctx, input }) => createTicket(ctx.db, ctx.customers, ctx.caller, input)),
+      .mutation(({ ctx, input }) => createTicket(ctx.db, ctx.customers, ctx.caller, input, ctx.clock)),
     listForCustomer: requireRole("customer", "agent", "admin", "manager")
       .input(z.object({ customerId: z.uuid("Not a customer id") }))
       .query(({ ctx, input }) => listCustomerTickets(ctx.db, ctx.caller, input.customerId)),

@@ -9,6 +9,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import { verifyCaller, type Caller, type ServiceCaller, type UserCaller } from "@sysops/internal-auth";
 import type { UserRole } from "@sysops/internal-auth/roles";
 import { errorFormatter, toTRPCError } from "@sysops/trpc-server/errors";
+import type { Clock } from "@sysops/events/clock";
 import type { CustomerDirectory } from "../customers/customer-directory.ts";
 import type { Db } from "../db/client.ts";
 
@@ -17,6 +18,7 @@ export interface Context {
   caller: Caller | null;
   db: Db;
   customers: CustomerDirectory;
+  clock: Clock;
 }
 
 /** For tests and `createCaller`: no request, the caller is given. */

@@ -1,4 +1,4 @@
-import { demoCustomers, demoTickets, statusOf } from "@sysops/demo-data";
+import { demoCustomers, demoPlans, demoTickets, demoUsers, statusOf } from "@sysops/demo-data";
 import { ticketCreated } from "../tickets/ticket-events.ts";
 import { ticketViewSelect, toTicketView } from "../tickets/ticket-view.ts";
 import { recordEvent } from "../outbox/outbox.ts";
@@ -14,11 +14,14 @@ export async function seedDemoTickets(db: Db): Promise<boolean> {
     for (const t of demoTickets) {
       const customer = demoCustomers.find((c) => c.id === t.customerId);
       const product = customer?.products.find((p) => p.id === t.productId);
-      if (!customer || !product) throw new Error(`demo ticket ${t.id} refers to unknown customer/product`);
+      const plan = demoPlans.find((p) => p.id === customer?.planId);
+      if (!customer || !product || !plan) throw new Error(`demo ticket ${t.id} refers to unknown customer/product/plan`);
+      const createdAt = new Date(t.createdAt);
+      const status = statusOf(t);
       const row = await tx.ticket.create({
         data: {
           id: t.id,
-          status: statusOf(t),
+          status,
           customerId: customer.id,
           customerName: customer.name,
           productId: product.id,
@@ -27,7 +30,18 @@ export async function seedDemoTickets(db: Db): Promise<boolean> {
           description: t.description,
           serviceAddress: t.serviceAddress,
           channel: t.channel,
-          createdAt: new Date(t.createdAt),
+          requiredSkillLevel: plan.requiredSkillLevel,
+          serviceLat: customer.addressLat,
+          serviceLon: customer.addressLon,
+          planTier: String(plan.tier),
+          assignTargetMinutes: plan.assignTargetMinutes,
+          acceptTargetMinutes: plan.acceptTargetMinutes,
+          resolveTargetMinutes: plan.resolveTargetMinutes,
+          assignDueAt: new Date(createdAt.getTime() + plan.assignTargetMinutes * 60_000),
+          // The demo world's matched tickets all went to the first expert (see @sysops/demo-data tickets.ts).
+          expertId: status === "new" ? null : (demoUsers.experts[0]?.id ?? null),
+          version: t.history.length - 1,
+          createdAt,
           transitions: {
             create: t.history.map((h, i) => ({
               fromStatus: i === 0 ? null : t.history[i - 1]?.toStatus,

@@ -1,8 +1,8 @@
 import type { OutboxEventInput } from "../outbox/outbox.ts";
 import type { TicketView } from "./ticket-view.ts";
 
-/** `ticket.created` v1: what matching needs to find an expert without calling back. */
-export const ticketCreated = (t: TicketView): OutboxEventInput => ({
+/** `ticket.created` v1 (catalog in @sysops/events): what matching needs to find an expert without calling back. */
+export const ticketCreated = (t: TicketView & { requiredSkillLevel: number; serviceLat: number; serviceLon: number; planTier: string }): OutboxEventInput => ({
   aggregateType: "ticket",
   aggregateId: t.id,
   type: "ticket.created",
@@ -11,11 +11,12 @@ export const ticketCreated = (t: TicketView): OutboxEventInput => ({
   payload: {
     ticketId: t.id,
     number: t.number,
-    status: t.status,
     customerId: t.customerId,
-    productId: t.productId,
     productCategory: t.productCategory,
-    serviceAddress: t.serviceAddress,
+    requiredSkillLevel: t.requiredSkillLevel,
+    serviceLat: t.serviceLat,
+    serviceLon: t.serviceLon,
+    planTier: t.planTier,
     channel: t.channel,
     createdAt: t.createdAt,
   },

@@ -1,5 +1,5 @@
 import type { Prisma } from "../generated/prisma/client.ts";
-import type { TicketStatus } from "../generated/prisma/enums.ts";
+import type { Channel, TicketStatus } from "../generated/prisma/enums.ts";
 import { formatTicketNumber } from "./ticket-number.ts";
 
 export const ticketViewSelect = {
@@ -15,6 +15,17 @@ export const ticketViewSelect = {
   serviceAddress: true,
   channel: true,
   createdAt: true,
+  requiredSkillLevel: true,
+  serviceLat: true,
+  serviceLon: true,
+  planTier: true,
+  expertId: true,
+  version: true,
+  assignDueAt: true,
+  acceptDueAt: true,
+  resolveDueAt: true,
+  slaBreached: true,
+  resolvedAt: true,
 } satisfies Prisma.TicketSelect;
 
 type TicketRow = Prisma.TicketGetPayload<{ select: typeof ticketViewSelect }>;
@@ -31,8 +42,31 @@ export interface TicketView {
   productCategory: string;
   description: string;
   serviceAddress: string;
-  channel: "web" | "phone";
+  channel: Channel;
   createdAt: string;
+  requiredSkillLevel: number;
+  serviceLat: number;
+  serviceLon: number;
+  planTier: string;
+  /** The expert holding the ticket (assigned .. resolved), else null. */
+  expertId: string | null;
+  /** Name it as `expectedVersion` in a transition. */
+  version: number;
+  assignDueAt: string | null;
+  acceptDueAt: string | null;
+  resolveDueAt: string | null;
+  slaBreached: boolean;
+  resolvedAt: string | null;
 }
 
-export const toTicketView = (t: TicketRow): TicketView => ({ ...t, number: formatTicketNumber(t.number), createdAt: t.createdAt.toISOString() });
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+export const toTicketView = (t: TicketRow): TicketView => ({
+  ...t,
+  number: formatTicketNumber(t.number),
+  createdAt: t.createdAt.toISOString(),
+  assignDueAt: iso(t.assignDueAt),
+  acceptDueAt: iso(t.acceptDueAt),
+  resolveDueAt: iso(t.resolveDueAt),
+  resolvedAt: iso(t.resolvedAt),
+});

@@ -52,6 +52,31 @@ export type Ticket = Prisma.TicketModel
  */
 export type TicketTransition = Prisma.TicketTransitionModel
 /**
+ * Model Assignment
+ * One expert holding one ticket, from matching until it ends (rejected, completed, cancelled).
+ */
+export type Assignment = Prisma.AssignmentModel
+/**
+ * Model ExpertProjection
+ * Ticketing's copy of expert profiles (from `expert.profile_changed`), used by matching.
+ */
+export type ExpertProjection = Prisma.ExpertProjectionModel
+/**
+ * Model SlaFiring
+ * SLA warnings and breaches that fired; the unique key makes firing idempotent.
+ */
+export type SlaFiring = Prisma.SlaFiringModel
+/**
+ * Model Survey
+ * The customer's satisfaction survey for a resolved ticket; the link carries a token stored only hashed.
+ */
+export type Survey = Prisma.SurveyModel
+/**
+ * Model ProcessedEvent
+ * Consumer inbox: event ids already handled, written in the same transaction as the handler's effect.
+ */
+export type ProcessedEvent = Prisma.ProcessedEventModel
+/**
  * Model OutboxEvent
  * Transactional outbox: written in the same transaction as the change it describes; a relay publishes it.
  */

@@ -26,7 +26,35 @@ export type TicketStatus = (typeof TicketStatus)[keyof typeof TicketStatus]
 
 export const Channel = {
   web: 'web',
-  phone: 'phone'
+  phone: 'phone',
+  system: 'system'
 } as const
 
 export type Channel = (typeof Channel)[keyof typeof Channel]
+
+
+export const AssignmentStatus = {
+  active: 'active',
+  rejected: 'rejected',
+  completed: 'completed',
+  cancelled: 'cancelled'
+} as const
+
+export type AssignmentStatus = (typeof AssignmentStatus)[keyof typeof AssignmentStatus]
+
+
+export const SlaTarget = {
+  assign: 'assign',
+  accept: 'accept',
+  resolve: 'resolve'
+} as const
+
+export type SlaTarget = (typeof SlaTarget)[keyof typeof SlaTarget]
+
+
+export const SlaFiringKind = {
+  warning: 'warning',
+  breach: 'breach'
+} as const
+
+export type SlaFiringKind = (typeof SlaFiringKind)[keyof typeof SlaFiringKind]

@@ -10,5 +10,10 @@
  */
 export type * from './models/Ticket.ts'
 export type * from './models/TicketTransition.ts'
+export type * from './models/Assignment.ts'
+export type * from './models/ExpertProjection.ts'
+export type * from './models/SlaFiring.ts'
+export type * from './models/Survey.ts'
+export type * from './models/ProcessedEvent.ts'
 export type * from './models/OutboxEvent.ts'
 export type * from './commonInputTypes.ts'

@@ -53,6 +53,11 @@ export const AnyNull = runtime.AnyNull
 export const ModelName = {
   Ticket: 'Ticket',
   TicketTransition: 'TicketTransition',
+  Assignment: 'Assignment',
+  ExpertProjection: 'ExpertProjection',
+  SlaFiring: 'SlaFiring',
+  Survey: 'Survey',
+  ProcessedEvent: 'ProcessedEvent',
   OutboxEvent: 'OutboxEvent'
 } as const
 
@@ -84,6 +89,20 @@ export const TicketScalarFieldEnum = {
   description: 'description',
   serviceAddress: 'serviceAddress',
   channel: 'channel',
+  requiredSkillLevel: 'requiredSkillLevel',
+  serviceLat: 'serviceLat',
+  serviceLon: 'serviceLon',
+  planTier: 'planTier',
+  assignTargetMinutes: 'assignTargetMinutes',
+  acceptTargetMinutes: 'acceptTargetMinutes',
+  resolveTargetMinutes: 'resolveTargetMinutes',
+  expertId: 'expertId',
+  version: 'version',
+  assignDueAt: 'assignDueAt',
+  acceptDueAt: 'acceptDueAt',
+  resolveDueAt: 'resolveDueAt',
+  slaBreached: 'slaBreached',
+  resolvedAt: 'resolvedAt',
   createdAt: 'createdAt',
   updatedAt: 'updatedAt'
 } as const
@@ -99,10 +118,85 @@ export const TicketTransitionScalarFieldEnum = {
   actorId: 'actorId',
   actorRole: 'actorRole',
   channel: 'channel',
+  reason: 'reason',
+  expertId: 'expertId',
   at: 'at'
 } as const
 
 export type TicketTransitionScalarFieldEnum = (typeof TicketTransitionScalarFieldEnum)[keyof typeof TicketTransitionScalarFieldEnum]
+
+
+export const AssignmentScalarFieldEnum = {
+  id: 'id',
+  ticketId: 'ticketId',
+  expertId: 'expertId',
+  status: 'status',
+  distanceKm: 'distanceKm',
+  cost: 'cost',
+  arrivalWindowStart: 'arrivalWindowStart',
+  arrivalWindowEnd: 'arrivalWindowEnd',
+  explanation: 'explanation',
+  createdAt: 'createdAt',
+  endedAt: 'endedAt',
+  endReason: 'endReason'
+} as const
+
+export type AssignmentScalarFieldEnum = (typeof AssignmentScalarFieldEnum)[keyof typeof AssignmentScalarFieldEnum]
+
+
+export const ExpertProjectionScalarFieldEnum = {
+  expertId: 'expertId',
+  name: 'name',
+  firstName: 'firstName',
+  phone: 'phone',
+  skills: 'skills',
+  homeLat: 'homeLat',
+  homeLon: 'homeLon',
+  radiusKm: 'radiusKm',
+  onDuty: 'onDuty',
+  capacity: 'capacity',
+  timeZone: 'timeZone',
+  workingHours: 'workingHours',
+  updatedAt: 'updatedAt'
+} as const
+
+export type ExpertProjectionScalarFieldEnum = (typeof ExpertProjectionScalarFieldEnum)[keyof typeof ExpertProjectionScalarFieldEnum]
+
+
+export const SlaFiringScalarFieldEnum = {
+  id: 'id',
+  ticketId: 'ticketId',
+  target: 'target',
+  kind: 'kind',
+  firedAt: 'firedAt'
+} as const
+
+export type SlaFiringScalarFieldEnum = (typeof SlaFiringScalarFieldEnum)[keyof typeof SlaFiringScalarFieldEnum]
+
+
+export const SurveyScalarFieldEnum = {
+  id: 'id',
+  ticketId: 'ticketId',
+  customerId: 'customerId',
+  expertId: 'expertId',
+  tokenHash: 'tokenHash',
+  expiresAt: 'expiresAt',
+  rating: 'rating',
+  comment: 'comment',
+  submittedAt: 'submittedAt',
+  createdAt: 'createdAt'
+} as const
+
+export type SurveyScalarFieldEnum = (typeof SurveyScalarFieldEnum)[keyof typeof SurveyScalarFieldEnum]
+
+
+export const ProcessedEventScalarFieldEnum = {
+  eventId: 'eventId',
+  consumer: 'consumer',
+  processedAt: 'processedAt'
+} as const
+
+export type ProcessedEventScalarFieldEnum = (typeof ProcessedEventScalarFieldEnum)[keyof typeof ProcessedEventScalarFieldEnum]
 
 
 export const OutboxEventScalarFieldEnum = {

@@ -28,10 +28,24 @@ export type AggregateTicket = {
 
 export type TicketAvgAggregateOutputType = {
   number: number | null
+  requiredSkillLevel: number | null
+  serviceLat: number | null
+  serviceLon: number | null
+  assignTargetMinutes: number | null
+  acceptTargetMinutes: number | null
+  resolveTargetMinutes: number | null
+  version: number | null
 }
 
 export type TicketSumAggregateOutputType = {
   number: number | null
+  requiredSkillLevel: number | null
+  serviceLat: number | null
+  serviceLon: number | null
+  assignTargetMinutes: number | null
+  acceptTargetMinutes: number | null
+  resolveTargetMinutes: number | null
+  version: number | null
 }
 
 export type TicketMinAggregateOutputType = {
@@ -46,6 +60,20 @@ export type TicketMinAggregateOutputType = {
   description: string | null
   serviceAddress: string | null
   channel: $Enums.Channel | null
+  requiredSkillLevel: number | null
+  serviceLat: number | null
+  serviceLon: number | null
+  planTier: string | null
+  assignTargetMinutes: number | null
+  acceptTargetMinutes: number | null
+  resolveTargetMinutes: number | null
+  expertId: string | null
+  version: number | null
+  assignDueAt: Date | null
+  acceptDueAt: Date | null
+  resolveDueAt: Date | null
+  slaBreached: boolean | null
+  resolvedAt: Date | null
   createdAt: Date | null
   updatedAt: Date | null
 }
@@ -62,6 +90,20 @@ export type TicketMaxAggregateOutputType = {
   description: string | null
   serviceAddress: string | null
   channel: $Enums.Channel | null
+  requiredSkillLevel: number | null
+  serviceLat: number | null
+  serviceLon: number | null
+  planTier: string | null
+  assignTargetMinutes: number | null
+  acceptTargetMinutes: number | null
+  resolveTargetMinutes: number | null
+  expertId: string | null
+  version: number | null
+  assignDueAt: Date | null
+  acceptDueAt: Date | null
+  resolveDueAt: Date | null
+  slaBreached: boolean | null
+  resolvedAt: Date | null
   createdAt: Date | null
   updatedAt: Date | null
 }
@@ -78,6 +120,20 @@ export type TicketCountAggregateOutputType = {
   description: number
   serviceAddress: number
   channel: number
+  requiredSkillLevel: number
+  serviceLat: number
+  serviceLon: number
+  planTier: number
+  assignTargetMinutes: number
+  acceptTargetMinutes: number
+  resolveTargetMinutes: number
+  expertId: number
+  version: number
+  assignDueAt: number
+  acceptDueAt: number
+  resolveDueAt: number
+  slaBreached: number
+  resolvedAt: number
   createdAt: number
   updatedAt: number
   _all: number
@@ -86,10 +142,24 @@ export type TicketCountAggregateOutputType = {
 
 export type TicketAvgAggregateInputType = {
   number?: true
+  requiredSkillLevel?: true
+  serviceLat?: true
+  serviceLon?: true
+  assignTargetMinutes?: true
+  acceptTargetMinutes?: true
+  resolveTargetMinutes?: true
+  version?: true
 }
 
 export type TicketSumAggregateInputType = {
   number?: true
+  requiredSkillLevel?: true
+  serviceLat?: true
+  serviceLon?: true
+  assignTargetMinutes?: true
+  acceptTargetMinutes?: true
+  resolveTargetMinutes?: true
+  version?: true
 }
 
 export type TicketMinAggregateInputType = {
@@ -104,6 +174,20 @@ export type TicketMinAggregateInputType = {
   description?: true
   serviceAddress?: true
   channel?: true
+  requiredSkillLevel?: true
+  serviceLat?: true
+  serviceLon?: true
+  planTier?: true
+  assignTargetMinutes?: true
+  acceptTargetMinutes?: true
+  resolveTargetMinutes?: true
+  expertId?: true
+  version?: true
+  assignDueAt?: true
+  acceptDueAt?: true
+  resolveDueAt?: true
+  slaBreached?: true
+  resolvedAt?: true
   createdAt?: true
   updatedAt?: true
 }
@@ -120,6 +204,20 @@ export type TicketMaxAggregateInputType = {
   description?: true
   serviceAddress?: true
   channel?: true
+  requiredSkillLevel?: true
+  serviceLat?: true
+  serviceLon?: true
+  planTier?: true
+  assignTargetMinutes?: true
+  acceptTargetMinutes?: true
+  resolveTargetMinutes?: true
+  expertId?: true
+  version?: true
+  assignDueAt?: true
+  acceptDueAt?: true
+  resolveDueAt?: true
+  slaBreached?: true
+  resolvedAt?: true
   createdAt?: true
   updatedAt?: true
 }
@@ -136,6 +234,20 @@ export type TicketCountAggregateInputType = {
   description?: true
   serviceAddress?: true
   channel?: true
+  requiredSkillLevel?: true
+  serviceLat?: true
+  serviceLon?: true
+  planTier?: true
+  assignTargetMinutes?: true
+  acceptTargetMinutes?: true
+  resolveTargetMinutes?: true
+  expertId?: true
+  version?: true
+  assignDueAt?: true
+  acceptDueAt?: true
+  resolveDueAt?: true
+  slaBreached?: true
+  resolvedAt?: true
   createdAt?: true
   updatedAt?: true
   _all?: true
@@ -239,6 +351,20 @@ export type TicketGroupByOutputType = {
   description: string
   serviceAddress: string
   channel: $Enums.Channel
+  requiredSkillLevel: number
+  serviceLat: number
+  serviceLon: number
+  planTier: string
+  assignTargetMinutes: number
+  acceptTargetMinutes: number
+  resolveTargetMinutes: number
+  expertId: string | null
+  version: number
+  assignDueAt: Date | null
+  acceptDueAt: Date | null
+  resolveDueAt: Date | null
+  slaBreached: boolean
+  resolvedAt: Date | null
   createdAt: Date
   updatedAt: Date
   _count: TicketCountAggregateOutputType | null
@@ -278,9 +404,26 @@ export type TicketWhereInput = {
   description?: Prisma.StringFilter<"Ticket"> | string
   serviceAddress?: Prisma.StringFilter<"Ticket"> | string
   channel?: Prisma.EnumChannelFilter<"Ticket"> | $Enums.Channel
+  requiredSkillLevel?: Prisma.IntFilter<"Ticket"> | number
+  serviceLat?: Prisma.FloatFilter<"Ticket"> | number
+  serviceLon?: Prisma.FloatFilter<"Ticket"> | number
+  planTier?: Prisma.StringFilter<"Ticket"> | string
+  assignTargetMinutes?: Prisma.IntFilter<"Ticket"> | number
+  acceptTargetMinutes?: Prisma.IntFilter<"Ticket"> | number
+  resolveTargetMinutes?: Prisma.IntFilter<"Ticket"> | number
+  expertId?: Prisma.UuidNullableFilter<"Ticket"> | string | null
+  version?: Prisma.IntFilter<"Ticket"> | number
+  assignDueAt?: Prisma.DateTimeNullableFilter<"Ticket"> | Date | string | null
+  acceptDueAt?: Prisma.DateTimeNullableFilter<"Ticket"> | Date | string | null
+  resolveDueAt?: Prisma.DateTimeNullableFilter<"Ticket"> | Date | string | null
+  slaBreached?: Prisma.BoolFilter<"Ticket"> | boolean
+  resolvedAt?: Prisma.DateTimeNullableFilter<"Ticket"> | Date | string | null
   createdAt?: Prisma.DateTimeFilter<"Ticket"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"Ticket"> | Date | string
   transitions?: Prisma.TicketTransitionListRelationFilter
+  assignments?: Prisma.AssignmentListRelationFilter
+  slaFirings?: Prisma.SlaFiringListRelationFilter
+  survey?: Prisma.XOR<Prisma.SurveyNullableScalarRelationFilter, Prisma.SurveyWhereInput> | null
 }
 
 export type TicketOrderByWithRelationInput = {
@@ -295,9 +438,26 @@ export type TicketOrderByWithRelationInput = {
   description?: Prisma.SortOrder
   serviceAddress?: Prisma.SortOrder
   channel?: Prisma.SortOrder
+  requiredSkillLevel?: Prisma.SortOrder
+  serviceLat?: Prisma.SortOrder
+  serviceLon?: Prisma.SortOrder
+  planTier?: Prisma.SortOrder
+  assignTargetMinutes?: Prisma.SortOrder
+  acceptTargetMinutes?: Prisma.SortOrder
+  resolveTargetMinutes?: Prisma.SortOrder
+  expertId?: Prisma.SortOrderInput | Prisma.SortOrder
+  version?: Prisma.SortOrder
+  assignDueAt?: Prisma.SortOrderInput | Prisma.SortOrder
+  acceptDueAt?: Prisma.SortOrderInput | Prisma.SortOrder
+  resolveDueAt?: Prisma.SortOrderInput | Prisma.SortOrder
+  slaBreached?: Prisma.SortOrder
+  resolvedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   transitions?: Prisma.TicketTransitionOrderByRelationAggregateInput
+  assignments?: Prisma.AssignmentOrderByRelationAggregateInput
+  slaFirings?: Prisma.SlaFiringOrderByRelationAggregateInput
+  survey?: Prisma.SurveyOrderByWithRelationInput
 }
 
 export type TicketWhereUniqueInput = Prisma.AtLeast<{
@@ -315,9 +475,26 @@ export type TicketWhereUniqueInput = Prisma.AtLeast<{
   description?: Prisma.StringFilter<"Ticket"> | string
   serviceAddress?: Prisma.StringFilter<"Ticket"> | string
   channel?: Prisma.EnumChannelFilter<"Ticket"> | $Enums.Channel
+  requiredSkillLevel?: Prisma.IntFilter<"Ticket"> | number
+  serviceLat?: Prisma.FloatFilter<"Ticket"> | number
+  serviceLon?: Prisma.FloatFilter<"Ticket"> | number
+  planTier?: Prisma.StringFilter<"Ticket"> | string
+  assignTargetMinutes?: Prisma.IntFilter<"Ticket"> | number
+  acceptTargetMinutes?: Prisma.IntFilter<"Ticket"> | number
+  resolveTargetMinutes?: Prisma.IntFilter<"Ticket"> | number
+  expertId?: Prisma.UuidNullableFilter<"Ticket"> | string | null
+  version?: Prisma.IntFilter<"Ticket"> | number
+  assignDueAt?: Prisma.DateTimeNullableFilter<"Ticket"> | Date | string | null
+  acceptDueAt?: Prisma.DateTimeNullableFilter<"Ticket"> | Date | string | null
+  resolveDueAt?: Prisma.DateTimeNullableFilter<"Ticket"> | Date | string | null
+  slaBreached?: Prisma.BoolFilter<"Ticket"> | boolean
+  resolvedAt?: Prisma.DateTimeNullableFilter<"Ticket"> | Date | string | null
   createdAt?: Prisma.DateTimeFilter<"Ticket"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"Ticket"> | Date | string
   transitions?: Prisma.TicketTransitionListRelationFilter
+  assignments?: Prisma.AssignmentListRelationFilter
+  slaFirings?: Prisma.SlaFiringListRelationFilter
+  survey?: Prisma.XOR<Prisma.SurveyNullableScalarRelationFilter, Prisma.SurveyWhereInput> | null
 }, "id" | "number">
 
 export type TicketOrderByWithAggregationInput = {
@@ -332,6 +509,20 @@ export type TicketOrderByWithAggregationInput = {
   description?: Prisma.SortOrder
   serviceAddress?: Prisma.SortOrder
   channel?: Prisma.SortOrder
+  requiredSkillLevel?: Prisma.SortOrder
+  serviceLat?: Prisma.SortOrder
+  serviceLon?: Prisma.SortOrder
+  planTier?: Prisma.SortOrder
+  assignTargetMinutes?: Prisma.SortOrder
+  acceptTargetMinutes?: Prisma.SortOrder
+  resolveTargetMinutes?: Prisma.SortOrder
+  expertId?: Prisma.SortOrderInput | Prisma.SortOrder
+  version?: Prisma.SortOrder
+  assignDueAt?: Prisma.SortOrderInput | Prisma.SortOrder
+  acceptDueAt?: Prisma.SortOrderInput | Prisma.SortOrder
+  resolveDueAt?: Prisma.SortOrderInput | Prisma.SortOrder
+  slaBreached?: Prisma.SortOrder
+  resolvedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   _count?: Prisma.TicketCountOrderByAggregateInput
@@ -356,6 +547,20 @@ export type TicketScalarWhereWithAggregatesInput = {
   description?: Prisma.StringWithAggregatesFilter<"Ticket"> | string
   serviceAddress?: Prisma.StringWithAggregatesFilter<"Ticket"> | string
   channel?: Prisma.EnumChannelWithAggregatesFilter<"Ticket"> | $Enums.Channel
+  requiredSkillLevel?: Prisma.IntWithAggregatesFilter<"Ticket"> | number
+  serviceLat?: Prisma.FloatWithAggregatesFilter<"Ticket"> | number
+  serviceLon?: Prisma.FloatWithAggregatesFilter<"Ticket"> | number
+  planTier?: Prisma.StringWithAggregatesFilter<"Ticket"> | string
+  assignTargetMinutes?: Prisma.IntWithAggregatesFilter<"Ticket"> | number
+  acceptTargetMinutes?: Prisma.IntWithAggregatesFilter<"Ticket"> | number
+  resolveTargetMinutes?: Prisma.IntWithAggregatesFilter<"Ticket"> | number
+  expertId?: Prisma.UuidNullableWithAggregatesFilter<"Ticket"> | string | null
+  version?: Prisma.IntWithAggregatesFilter<"Ticket"> | number
+  assignDueAt?: Prisma.DateTimeNullableWithAggregatesFilter<"Ticket"> | Date | string | null
+  acceptDueAt?: Prisma.DateTimeNullableWithAggregatesFilter<"Ticket"> | Date | string | null
+  resolveDueAt?: Prisma.DateTimeNullableWithAggregatesFilter<"Ticket"> | Date | string | null
+  slaBreached?: Prisma.BoolWithAggregatesFilter<"Ticket"> | boolean
+  resolvedAt?: Prisma.DateTimeNullableWithAggregatesFilter<"Ticket"> | Date | string | null
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"Ticket"> | Date | string
   updatedAt?: Prisma.DateTimeWithAggregatesFilter<"Ticket"> | Date | string
 }
@@ -372,9 +577,26 @@ export type TicketCreateInput = {
   description: string
   serviceAddress: string
   channel: $Enums.Channel
+  requiredSkillLevel: number
+  serviceLat: number
+  serviceLon: number
+  planTier: string
+  assignTargetMinutes: number
+  acceptTargetMinutes: number
+  resolveTargetMinutes: number
+  expertId?: string | null
+  version?: number
+  assignDueAt?: Date | string | null
+  acceptDueAt?: Date | string | null
+  resolveDueAt?: Date | string | null
+  slaBreached?: boolean
+  resolvedAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   transitions?: Prisma.TicketTransitionCreateNestedManyWithoutTicketInput
+  assignments?: Prisma.AssignmentCreateNestedManyWithoutTicketInput
+  slaFirings?: Prisma.SlaFiringCreateNestedManyWithoutTicketInput
+  survey?: Prisma.SurveyCreateNestedOneWithoutTicketInput
 }
 
 export type TicketUncheckedCreateInput = {
@@ -389,9 +611,26 @@ export type TicketUncheckedCreateInput = {
   description: string
   serviceAddress: string
   channel: $Enums.Channel
+  requiredSkillLevel: number
+  serviceLat: number
+  serviceLon: number
+  planTier: string
+  assignTargetMinutes: number
+  acceptTargetMinutes: number
+  resolveTargetMinutes: number
+  expertId?: string | null
+  version?: number
+  assignDueAt?: Date | string | null
+  acceptDueAt?: Date | string | null
+  resolveDueAt?: Date | string | null
+  slaBreached?: boolean
+  resolvedAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
   transitions?: Prisma.TicketTransitionUncheckedCreateNestedManyWithoutTicketInput
+  assignments?: Prisma.AssignmentUncheckedCreateNestedManyWithoutTicketInput
+  slaFirings?: Prisma.SlaFiringUncheckedCreateNestedManyWithoutTicketInput
+  survey?: Prisma.SurveyUncheckedCreateNestedOneWithoutTicketInput
 }
 
 export type TicketUpdateInput = {
@@ -405,9 +644,26 @@ export type TicketUpdateInput = {
   description?: Prisma.StringFieldUpdateOperationsInput | string
   serviceAddress?: Prisma.StringFieldUpdateOperationsInput | string
   channel?: Prisma.EnumChannelFieldUpdateOperationsInput | $Enums.Channel
+  requiredSkillLevel?: Prisma.IntFieldUpdateOperationsInput | number
+  serviceLat?: Prisma.FloatFieldUpdateOperationsInput | number
+  serviceLon?: Prisma.FloatFieldUpdateOperationsInput | number
+  planTier?: Prisma.StringFieldUpdateOperationsInput | string
+  assignTargetMinutes?: Prisma.IntFieldUpdateOperationsInput | number
+  acceptTargetMinutes?: Prisma.IntFieldUpdateOperationsInput | number
+  resolveTargetMinutes?: Prisma.IntFieldUpdateOperationsInput | number
+  expertId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  assignDueAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  acceptDueAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  resolveDueAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  slaBreached?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  resolvedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   transitions?: Prisma.TicketTransitionUpdateManyWithoutTicketNestedInput
+  assignments?: Prisma.AssignmentUpdateManyWithoutTicketNestedInput
+  slaFirings?: Prisma.SlaFiringUpdateManyWithoutTicketNestedInput
+  survey?: Prisma.SurveyUpdateOneWithoutTicketNestedInput
 }
 
 export type TicketUncheckedUpdateInput = {
@@ -422,9 +678,26 @@ export type TicketUncheckedUpdateInput = {
   description?: Prisma.StringFieldUpdateOperationsInput | string
   serviceAddress?: Prisma.StringFieldUpdateOperationsInput | string
   channel?: Prisma.EnumChannelFieldUpdateOperationsInput | $Enums.Channel
+  requiredSkillLevel?: Prisma.IntFieldUpdateOperationsInput | number
+  serviceLat?: Prisma.FloatFieldUpdateOperationsInput | number
+  serviceLon?: Prisma.FloatFieldUpdateOperationsInput | number
+  planTier?: Prisma.StringFieldUpdateOperationsInput | string
+  assignTargetMinutes?: Prisma.IntFieldUpdateOperationsInput | number
+  acceptTargetMinutes?: Prisma.IntFieldUpdateOperationsInput | number
+  resolveTargetMinutes?: Prisma.IntFieldUpdateOperationsInput | number
+  expertId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  assignDueAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  acceptDueAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  resolveDueAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  slaBreached?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  resolvedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   transitions?: Prisma.TicketTransitionUncheckedUpdateManyWithoutTicketNestedInput
+  assignments?: Prisma.AssignmentUncheckedUpdateManyWithoutTicketNestedInput
+  slaFirings?: Prisma.SlaFiringUncheckedUpdateManyWithoutTicketNestedInput
+  survey?: Prisma.SurveyUncheckedUpdateOneWithoutTicketNestedInput
 }
 
 export type TicketCreateManyInput = {
@@ -439,6 +712,20 @@ export type TicketCreateManyInput = {
   description: string
   serviceAddress: string
   channel: $Enums.Channel
+  requiredSkillLevel: number
+  serviceLat: number
+  serviceLon: number
+  planTier: string
+  assignTargetMinutes: number
+  acceptTargetMinutes: number
+  resolveTargetMinutes: number
+  expertId?: string | null
+  version?: number
+  assignDueAt?: Date | string | null
+  acceptDueAt?: Date | string | null
+  resolveDueAt?: Date | string | null
+  slaBreached?: boolean
+  resolvedAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
 }
@@ -454,6 +741,20 @@ export type TicketUpdateManyMutationInput = {
   description?: Prisma.StringFieldUpdateOperationsInput | string
   serviceAddress?: Prisma.StringFieldUpdateOperationsInput | string
   channel?: Prisma.EnumChannelFieldUpdateOperationsInput | $Enums.Channel
+  requiredSkillLevel?: Prisma.IntFieldUpdateOperationsInput | number
+  serviceLat?: Prisma.FloatFieldUpdateOperationsInput | number
+  serviceLon?: Prisma.FloatFieldUpdateOperationsInput | number
+  planTier?: Prisma.StringFieldUpdateOperationsInput | string
+  assignTargetMinutes?: Prisma.IntFieldUpdateOperationsInput | number
+  acceptTargetMinutes?: Prisma.IntFieldUpdateOperationsInput | number
+  resolveTargetMinutes?: Prisma.IntFieldUpdateOperationsInput | number
+  expertId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  assignDueAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  acceptDueAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  resolveDueAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  slaBreached?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  resolvedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -470,6 +771,20 @@ export type TicketUncheckedUpdateManyInput = {
   description?: Prisma.StringFieldUpdateOperationsInput | string
   serviceAddress?: Prisma.StringFieldUpdateOperationsInput | string
   channel?: Prisma.EnumChannelFieldUpdateOperationsInput | $Enums.Channel
+  requiredSkillLevel?: Prisma.IntFieldUpdateOperationsInput | number
+  serviceLat?: Prisma.FloatFieldUpdateOperationsInput | number
+  serviceLon?: Prisma.FloatFieldUpdateOperationsInput | number
+  planTier?: Prisma.StringFieldUpdateOperationsInput | string
+  assignTargetMinutes?: Prisma.IntFieldUpdateOperationsInput | number
+  acceptTargetMinutes?: Prisma.IntFieldUpdateOperationsInput | number
+  resolveTargetMinutes?: Prisma.IntFieldUpdateOperationsInput | number
+  expertId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  assignDueAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  acceptDueAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  resolveDueAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  slaBreached?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  resolvedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -486,12 +801,33 @@ export type TicketCountOrderByAggregateInput = {
   description?: Prisma.SortOrder
   serviceAddress?: Prisma.SortOrder
   channel?: Prisma.SortOrder
+  requiredSkillLevel?: Prisma.SortOrder
+  serviceLat?: Prisma.SortOrder
+  serviceLon?: Prisma.SortOrder
+  planTier?: Prisma.SortOrder
+  assignTargetMinutes?: Prisma.SortOrder
+  acceptTargetMinutes?: Prisma.SortOrder
+  resolveTargetMinutes?: Prisma.SortOrder
+  expertId?: Prisma.SortOrder
+  version?: Prisma.SortOrder
+  assignDueAt?: Prisma.SortOrder
+  acceptDueAt?: Prisma.SortOrder
+  resolveDueAt?: Prisma.SortOrder
+  slaBreached?: Prisma.SortOrder
+  resolvedAt?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
 
 export type TicketAvgOrderByAggregateInput = {
   number?: Prisma.SortOrder
+  requiredSkillLevel?: Prisma.SortOrder
+  serviceLat?: Prisma.SortOrder
+  serviceLon?: Prisma.SortOrder
+  assignTargetMinutes?: Prisma.SortOrder
+  acceptTargetMinutes?: Prisma.SortOrder
+  resolveTargetMinutes?: Prisma.SortOrder
+  version?: Prisma.SortOrder
 }
 
 export type TicketMaxOrderByAggregateInput = {
@@ -506,6 +842,20 @@ export type TicketMaxOrderByAggregateInput = {
   description?: Prisma.SortOrder
   serviceAddress?: Prisma.SortOrder
   channel?: Prisma.SortOrder
+  requiredSkillLevel?: Prisma.SortOrder
+  serviceLat?: Prisma.SortOrder
+  serviceLon?: Prisma.SortOrder
+  planTier?: Prisma.SortOrder
+  assignTargetMinutes?: Prisma.SortOrder
+  acceptTargetMinutes?: Prisma.SortOrder
+  resolveTargetMinutes?: Prisma.SortOrder
+  expertId?: Prisma.SortOrder
+  version?: Prisma.SortOrder
+  assignDueAt?: Prisma.SortOrder
+  acceptDueAt?: Prisma.SortOrder
+  resolveDueAt?: Prisma.SortOrder
+  slaBreached?: Prisma.SortOrder
+  resolvedAt?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
@@ -522,12 +872,33 @@ export type TicketMinOrderByAggregateInput = {
   description?: Prisma.SortOrder
   serviceAddress?: Prisma.SortOrder
   channel?: Prisma.SortOrder
+  requiredSkillLevel?: Prisma.SortOrder
+  serviceLat?: Prisma.SortOrder
+  serviceLon?: Prisma.SortOrder
+  planTier?: Prisma.SortOrder
+  assignTargetMinutes?: Prisma.SortOrder
+  acceptTargetMinutes?: Prisma.SortOrder
+  resolveTargetMinutes?: Prisma.SortOrder
+  expertId?: Prisma.SortOrder
+  version?: Prisma.SortOrder
+  assignDueAt?: Prisma.SortOrder
+  acceptDueAt?: Prisma.SortOrder
+  resolveDueAt?: Prisma.SortOrder
+  slaBreached?: Prisma.SortOrder
+  resolvedAt?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
 
 export type TicketSumOrderByAggregateInput = {
   number?: Prisma.SortOrder
+  requiredSkillLevel?: Prisma.SortOrder
+  serviceLat?: Prisma.SortOrder
+  serviceLon?: Prisma.SortOrder
+  assignTargetMinutes?: Prisma.SortOrder
+  acceptTargetMinutes?: Prisma.SortOrder
+  resolveTargetMinutes?: Prisma.SortOrder
+  version?: Prisma.SortOrder
 }
 
 export type TicketScalarRelationFilter = {
@@ -547,16 +918,36 @@ export type EnumChannelFieldUpdateOperationsInput = {
   set?: $Enums.Channel
 }
 
-export type DateTimeFieldUpdateOperationsInput = {
-  set?: Date | string
-}
-
 export type IntFieldUpdateOperationsInput = {
   set?: number
   increment?: number
   decrement?: number
   multiply?: number
   divide?: number
+}
+
+export type FloatFieldUpdateOperationsInput = {
+  set?: number
+  increment?: number
+  decrement?: number
+  multiply?: number
+  divide?: number
+}
+
+export type NullableStringFieldUpdateOperationsInput = {
+  set?: string | null
+}
+
+export type NullableDateTimeFieldUpdateOperationsInput = {
+  set?: Date | string | null
+}
+
+export type BoolFieldUpdateOperationsInput = {
+  set?: boolean
+}
+
+export type DateTimeFieldUpdateOperationsInput = {
+  set?: Date | string
 }
 
 export type TicketCreateNestedOneWithoutTransitionsInput = {
@@ -573,6 +964,48 @@ export type TicketUpdateOneRequiredWithoutTransitionsNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.TicketUpdateToOneWithWhereWithoutTransitionsInput, Prisma.TicketUpdateWithoutTransitionsInput>, Prisma.TicketUncheckedUpdateWithoutTransitionsInput>
 }
 
+export type TicketCreateNestedOneWithoutAssignmentsInput = {
+  create?: Prisma.XOR<Prisma.TicketCreateWithoutAssignmentsInput, Prisma.TicketUncheckedCreateWithoutAssignmentsInput>
+  connectOrCreate?: Prisma.TicketCreateOrConnectWithoutAssignmentsInput
+  connect?: Prisma.TicketWhereUniqueInput
+}
+
+export type TicketUpdateOneRequiredWithoutAssignmentsNestedInput = {
+  create?: Prisma.XOR<Prisma.TicketCreateWithoutAssignmentsInput, Prisma.TicketUncheckedCreateWithoutAssignmentsInput>
+  connectOrCreate?: Prisma.TicketCreateOrConnectWithoutAssignmentsInput
+  upsert?: Prisma.TicketUpsertWithoutAssignmentsInput
+  connect?: Prisma.TicketWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.TicketUpdateToOneWithWhereWithoutAssignmentsInput, Prisma.TicketUpdateWithoutAssignmentsInput>, Prisma.TicketUncheckedUpdateWithoutAssignmentsInput>
+}
+
+export type TicketCreateNestedOneWithoutSlaFiringsInput = {
+  create?: Prisma.XOR<Prisma.TicketCreateWithoutSlaFiringsInput, Prisma.TicketUncheckedCreateWithoutSlaFiringsInput>
+  connectOrCreate?: Prisma.TicketCreateOrConnectWithoutSlaFiringsInput
+  connect?: Prisma.TicketWhereUniqueInput
+}
+
+export type TicketUpdateOneRequiredWithoutSlaFiringsNestedInput = {
+  create?: Prisma.XOR<Prisma.TicketCreateWithoutSlaFiringsInput, Prisma.TicketUncheckedCreateWithoutSlaFiringsInput>
+  connectOrCreate?: Prisma.TicketCreateOrConnectWithoutSlaFiringsInput
+  upsert?: Prisma.TicketUpsertWithoutSlaFiringsInput
+  connect?: Prisma.TicketWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.TicketUpdateToOneWithWhereWithoutSlaFiringsInput, Prisma.TicketUpdateWithoutSlaFiringsInput>, Prisma.TicketUncheckedUpdateWithoutSlaFiringsInput>
+}
+
+export type TicketCreateNestedOneWithoutSurveyInput = {
+  create?: Prisma.XOR<Prisma.TicketCreateWithoutSurveyInput, Prisma.TicketUncheckedCreateWithoutSurveyInput>
+  connectOrCreate?: Prisma.TicketCreateOrConnectWithoutSurveyInput
+  connect?: Prisma.TicketWhereUniqueInput
+}
+
+export type TicketUpdateOneRequiredWithoutSurveyNestedInput = {
+  create?: Prisma.XOR<Prisma.TicketCreateWithoutSurveyInput, Prisma.TicketUncheckedCreateWithoutSurveyInput>
+  connectOrCreate?: Prisma.TicketCreateOrConnectWithoutSurveyInput
+  upsert?: Prisma.TicketUpsertWithoutSurveyInput
+  connect?: Prisma.TicketWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.TicketUpdateToOneWithWhereWithoutSurveyInput, Prisma.TicketUpdateWithoutSurveyInput>, Prisma.TicketUncheckedUpdateWithoutSurveyInput>
+}
+
 export type TicketCreateWithoutTransitionsInput = {
   id?: string
   number?: number
@@ -585,8 +1018,25 @@ export type TicketCreateWithoutTransitionsInput = {
   description: string
   serviceAddress: string
   channel: $Enums.Channel
+  requiredSkillLevel: number
+  serviceLat: number
+  serviceLon: number
+  planTier: string
+  assignTargetMinutes: number
+  acceptTargetMinutes: number
+  resolveTargetMinutes: number
+  expertId?: string | null
+  version?: number
+  assignDueAt?: Date | string | null
+  acceptDueAt?: Date | string | null
+  resolveDueAt?: Date | string | null
+  slaBreached?: boolean
+  resolvedAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  assignments?: Prisma.AssignmentCreateNestedManyWithoutTicketInput
+  slaFirings?: Prisma.SlaFiringCreateNestedManyWithoutTicketInput
+  survey?: Prisma.SurveyCreateNestedOneWithoutTicketInput
 }
 
 export type TicketUncheckedCreateWithoutTransitionsInput = {
@@ -601,8 +1051,25 @@ export type TicketUncheckedCreateWithoutTransitionsInput = {
   description: string
   serviceAddress: string
   channel: $Enums.Channel
+  requiredSkillLevel: number
+  serviceLat: number
+  serviceLon: number
+  planTier: string
+  assignTargetMinutes: number
+  acceptTargetMinutes: number
+  resolveTargetMinutes: number
+  expertId?: string | null
+  version?: number
+  assignDueAt?: Date | string | null
+  acceptDueAt?: Date | string | null
+  resolveDueAt?: Date | string | null
+  slaBreached?: boolean
+  resolvedAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  assignments?: Prisma.AssignmentUncheckedCreateNestedManyWithoutTicketInput
+  slaFirings?: Prisma.SlaFiringUncheckedCreateNestedManyWithoutTicketInput
+  survey?: Prisma.SurveyUncheckedCreateNestedOneWithoutTicketInput
 }
 
 export type TicketCreateOrConnectWithoutTransitionsInput = {
@@ -632,8 +1099,25 @@ export type TicketUpdateWithoutTransitionsInput = {
   description?: Prisma.StringFieldUpdateOperationsInput | string
   serviceAddress?: Prisma.StringFieldUpdateOperationsInput | string
   channel?: Prisma.EnumChannelFieldUpdateOperationsInput | $Enums.Channel
+  requiredSkillLevel?: Prisma.IntFieldUpdateOperationsInput | number
+  serviceLat?: Prisma.FloatFieldUpdateOperationsInput | number
+  serviceLon?: Prisma.FloatFieldUpdateOperationsInput | number
+  planTier?: Prisma.StringFieldUpdateOperationsInput | string
+  assignTargetMinutes?: Prisma.IntFieldUpdateOperationsInput | number
+  acceptTargetMinutes?: Prisma.IntFieldUpdateOperationsInput | number
+  resolveTargetMinutes?: Prisma.IntFieldUpdateOperationsInput | number
+  expertId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  assignDueAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  acceptDueAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  resolveDueAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  slaBreached?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  resolvedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  assignments?: Prisma.AssignmentUpdateManyWithoutTicketNestedInput
+  slaFirings?: Prisma.SlaFiringUpdateManyWithoutTicketNestedInput
+  survey?: Prisma.SurveyUpdateOneWithoutTicketNestedInput
 }
 
 export type TicketUncheckedUpdateWithoutTransitionsInput = {
@@ -648,8 +1132,466 @@ export type TicketUncheckedUpdateWithoutTransitionsInput = {
   description?: Prisma.StringFieldUpdateOperationsInput | string
   serviceAddress?: Prisma.StringFieldUpdateOperationsInput | string
   channel?: Prisma.EnumChannelFieldUpdateOperationsInput | $Enums.Channel
+  requiredSkillLevel?: Prisma.IntFieldUpdateOperationsInput | number
+  serviceLat?: Prisma.FloatFieldUpdateOperationsInput | number
+  serviceLon?: Prisma.FloatFieldUpdateOperationsInput | number
+  planTier?: Prisma.StringFieldUpdateOperationsInput | string
+  assignTargetMinutes?: Prisma.IntFieldUpdateOperationsInput | number
+  acceptTargetMinutes?: Prisma.IntFieldUpdateOperationsInput | number
+  resolveTargetMinutes?: Prisma.IntFieldUpdateOperationsInput | number
+  expertId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  assignDueAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  acceptDueAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  resolveDueAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  slaBreached?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  resolvedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  assignments?: Prisma.AssignmentUncheckedUpdateManyWithoutTicketNestedInput
+  slaFirings?: Prisma.SlaFiringUncheckedUpdateManyWithoutTicketNestedInput
+  survey?: Prisma.SurveyUncheckedUpdateOneWithoutTicketNestedInput
+}
+
+export type TicketCreateWithoutAssignmentsInput = {
+  id?: string
+  number?: number
+  status?: $Enums.TicketStatus
+  customerId: string
+  customerName: string
+  productId: string
+  productName: string
+  productCategory: string
+  description: string
+  serviceAddress: string
+  channel: $Enums.Channel
+  requiredSkillLevel: number
+  serviceLat: number
+  serviceLon: number
+  planTier: string
+  assignTargetMinutes: number
+  acceptTargetMinutes: number
+  resolveTargetMinutes: number
+  expertId?: string | null
+  version?: number
+  assignDueAt?: Date | string | null
+  acceptDueAt?: Date | string | null
+  resolveDueAt?: Date | string | null
+  slaBreached?: boolean
+  resolvedAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  transitions?: Prisma.TicketTransitionCreateNestedManyWithoutTicketInput
+  slaFirings?: Prisma.SlaFiringCreateNestedManyWithoutTicketInput
+  survey?: Prisma.SurveyCreateNestedOneWithoutTicketInput
+}
+
+export type TicketUncheckedCreateWithoutAssignmentsInput = {
+  id?: string
+  number?: number
+  status?: $Enums.TicketStatus
+  customerId: string
+  customerName: string
+  productId: string
+  productName: string
+  productCategory: string
+  description: string
+  serviceAddress: string
+  channel: $Enums.Channel
+  requiredSkillLevel: number
+  serviceLat: number
+  serviceLon: number
+  planTier: string
+  assignTargetMinutes: number
+  acceptTargetMinutes: number
+  resolveTargetMinutes: number
+  expertId?: string | null
+  version?: number
+  assignDueAt?: Date | string | null
+  acceptDueAt?: Date | string | null
+  resolveDueAt?: Date | string | null
+  slaBreached?: boolean
+  resolvedAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  transitions?: Prisma.TicketTransitionUncheckedCreateNestedManyWithoutTicketInput
+  slaFirings?: Prisma.SlaFiringUncheckedCreateNestedManyWithoutTicketInput
+  survey?: Prisma.SurveyUncheckedCreateNestedOneWithoutTicketInput
+}
+
+export type TicketCreateOrConnectWithoutAssignmentsInput = {
+  where: Prisma.TicketWhereUniqueInput
+  create: Prisma.XOR<Prisma.TicketCreateWithoutAssignmentsInput, Prisma.TicketUncheckedCreateWithoutAssignmentsInput>
+}
+
+export type TicketUpsertWithoutAssignmentsInput = {
+  update: Prisma.XOR<Prisma.TicketUpdateWithoutAssignmentsInput, Prisma.TicketUncheckedUpdateWithoutAssignmentsInput>
+  create: Prisma.XOR<Prisma.TicketCreateWithoutAssignmentsInput, Prisma.TicketUncheckedCreateWithoutAssignmentsInput>
+  where?: Prisma.TicketWhereInput
+}
+
+export type TicketUpdateToOneWithWhereWithoutAssignmentsInput = {
+  where?: Prisma.TicketWhereInput
+  data: Prisma.XOR<Prisma.TicketUpdateWithoutAssignmentsInput, Prisma.TicketUncheckedUpdateWithoutAssignmentsInput>
+}
+
+export type TicketUpdateWithoutAssignmentsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  status?: Prisma.EnumTicketStatusFieldUpdateOperationsInput | $Enums.TicketStatus
+  customerId?: Prisma.StringFieldUpdateOperationsInput | string
+  customerName?: Prisma.StringFieldUpdateOperationsInput | string
+  productId?: Prisma.StringFieldUpdateOperationsInput | string
+  productName?: Prisma.StringFieldUpdateOperationsInput | string
+  productCategory?: Prisma.StringFieldUpdateOperationsInput | string
+  description?: Prisma.StringFieldUpdateOperationsInput | string
+  serviceAddress?: Prisma.StringFieldUpdateOperationsInput | string
+  channel?: Prisma.EnumChannelFieldUpdateOperationsInput | $Enums.Channel
+  requiredSkillLevel?: Prisma.IntFieldUpdateOperationsInput | number
+  serviceLat?: Prisma.FloatFieldUpdateOperationsInput | number
+  serviceLon?: Prisma.FloatFieldUpdateOperationsInput | number
+  planTier?: Prisma.StringFieldUpdateOperationsInput | string
+  assignTargetMinutes?: Prisma.IntFieldUpdateOperationsInput | number
+  acceptTargetMinutes?: Prisma.IntFieldUpdateOperationsInput | number
+  resolveTargetMinutes?: Prisma.IntFieldUpdateOperationsInput | number
+  expertId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  assignDueAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  acceptDueAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  resolveDueAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  slaBreached?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  resolvedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  transitions?: Prisma.TicketTransitionUpdateManyWithoutTicketNestedInput
+  slaFirings?: Prisma.SlaFiringUpdateManyWithoutTicketNestedInput
+  survey?: Prisma.SurveyUpdateOneWithoutTicketNestedInput
+}
+
+export type TicketUncheckedUpdateWithoutAssignmentsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  number?: Prisma.IntFieldUpdateOperationsInput | number
+  status?: Prisma.EnumTicketStatusFieldUpdateOperationsInput | $Enums.TicketStatus
+  customerId?: Prisma.StringFieldUpdateOperationsInput | string
+  customerName?: Prisma.StringFieldUpdateOperationsInput | string
+  productId?: Prisma.StringFieldUpdateOperationsInput | string
+  productName?: Prisma.StringFieldUpdateOperationsInput | string
+  productCategory?: Prisma.StringFieldUpdateOperationsInput | string
+  description?: Prisma.StringFieldUpdateOperationsInput | string
+  serviceAddress?: Prisma.StringFieldUpdateOperationsInput | string
+  channel?: Prisma.EnumChannelFieldUpdateOperationsInput | $Enums.Channel
+  requiredSkillLevel?: Prisma.IntFieldUpdateOperationsInput | number
+  serviceLat?: Prisma.FloatFieldUpdateOperationsInput | number
+  serviceLon?: Prisma.FloatFieldUpdateOperationsInput | number
+  planTier?: Prisma.StringFieldUpdateOperationsInput | string
+  assignTargetMinutes?: Prisma.IntFieldUpdateOperationsInput | number
+  acceptTargetMinutes?: Prisma.IntFieldUpdateOperationsInput | number
+  resolveTargetMinutes?: Prisma.IntFieldUpdateOperationsInput | number
+  expertId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  assignDueAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  acceptDueAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  resolveDueAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  slaBreached?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  resolvedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  transitions?: Prisma.TicketTransitionUncheckedUpdateManyWithoutTicketNestedInput
+  slaFirings?: Prisma.SlaFiringUncheckedUpdateManyWithoutTicketNestedInput
+  survey?: Prisma.SurveyUncheckedUpdateOneWithoutTicketNestedInput
+}
+
+export type TicketCreateWithoutSlaFiringsInput = {
+  id?: string
+  number?: number
+  status?: $Enums.TicketStatus
+  customerId: string
+  customerName: string
+  productId: string
+  productName: string
+  productCategory: string
+  description: string
+  serviceAddress: string
+  channel: $Enums.Channel
+  requiredSkillLevel: number
+  serviceLat: number
+  serviceLon: number
+  planTier: string
+  assignTargetMinutes: number
+  acceptTargetMinutes: number
+  resolveTargetMinutes: number
+  expertId?: string | null
+  version?: number
+  assignDueAt?: Date | string | null
+  acceptDueAt?: Date | string | null
+  resolveDueAt?: Date | string | null
+  slaBreached?: boolean
+  resolvedAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  transitions?: Prisma.TicketTransitionCreateNestedManyWithoutTicketInput
+  assignments?: Prisma.AssignmentCreateNestedManyWithoutTicketInput
+  survey?: Prisma.SurveyCreateNestedOneWithoutTicketInput
+}
+
+export type TicketUncheckedCreateWithoutSlaFiringsInput = {
+  id?: string
+  number?: number
+  status?: $Enums.TicketStatus
+  customerId: string
+  customerName: string
+  productId: string
+  productName: string
+  productCategory: string
+  description: string
+  serviceAddress: string
+  channel: $Enums.Channel
+  requiredSkillLevel: number
+  serviceLat: number
+  serviceLon: number
+  planTier: string
+  assignTargetMinutes: number
+  acceptTargetMinutes: number
+  resolveTargetMinutes: number
+  expertId?: string | null
+  version?: number
+  assignDueAt?: Date | string | null
+  acceptDueAt?: Date | string | null
+  resolveDueAt?: Date | string | null
+  slaBreached?: boolean
+  resolvedAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  transitions?: Prisma.TicketTransitionUncheckedCreateNestedManyWithoutTicketInput
+  assignments?: Prisma.AssignmentUncheckedCreateNestedManyWithoutTicketInput
+  survey?: Prisma.SurveyUncheckedCreateNestedOneWithoutTicketInput
+}
+
+export type TicketCreateOrConnectWithoutSlaFiringsInput = {
+  where: Prisma.TicketWhereUniqueInput
+  create: Prisma.XOR<Prisma.TicketCreateWithoutSlaFiringsInput, Prisma.TicketUncheckedCreateWithoutSlaFiringsInput>
+}
+
+export type TicketUpsertWithoutSlaFiringsInput = {
+  update: Prisma.XOR<Prisma.TicketUpdateWithoutSlaFiringsInput, Prisma.TicketUncheckedUpdateWithoutSlaFiringsInput>
+  create: Prisma.XOR<Prisma.TicketCreateWithoutSlaFiringsInput, Prisma.TicketUncheckedCreateWithoutSlaFiringsInput>
+  where?: Prisma.TicketWhereInput
+}
+
+export type TicketUpdateToOneWithWhereWithoutSlaFiringsInput = {
+  where?: Prisma.TicketWhereInput
+  data: Prisma.XOR<Prisma.TicketUpdateWithoutSlaFiringsInput, Prisma.TicketUncheckedUpdateWithoutSlaFiringsInput>
+}
+
+export type TicketUpdateWithoutSlaFiringsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  status?: Prisma.EnumTicketStatusFieldUpdateOperationsInput | $Enums.TicketStatus
+  customerId?: Prisma.StringFieldUpdateOperationsInput | string
+  customerName?: Prisma.StringFieldUpdateOperationsInput | string
+  productId?: Prisma.StringFieldUpdateOperationsInput | string
+  productName?: Prisma.StringFieldUpdateOperationsInput | string
+  productCategory?: Prisma.StringFieldUpdateOperationsInput | string
+  description?: Prisma.StringFieldUpdateOperationsInput | string
+  serviceAddress?: Prisma.StringFieldUpdateOperationsInput | string
+  channel?: Prisma.EnumChannelFieldUpdateOperationsInput | $Enums.Channel
+  requiredSkillLevel?: Prisma.IntFieldUpdateOperationsInput | number
+  serviceLat?: Prisma.FloatFieldUpdateOperationsInput | number
+  serviceLon?: Prisma.FloatFieldUpdateOperationsInput | number
+  planTier?: Prisma.StringFieldUpdateOperationsInput | string
+  assignTargetMinutes?: Prisma.IntFieldUpdateOperationsInput | number
+  acceptTargetMinutes?: Prisma.IntFieldUpdateOperationsInput | number
+  resolveTargetMinutes?: Prisma.IntFieldUpdateOperationsInput | number
+  expertId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  assignDueAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  acceptDueAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  resolveDueAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  slaBreached?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  resolvedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  transitions?: Prisma.TicketTransitionUpdateManyWithoutTicketNestedInput
+  assignments?: Prisma.AssignmentUpdateManyWithoutTicketNestedInput
+  survey?: Prisma.SurveyUpdateOneWithoutTicketNestedInput
+}
+
+export type TicketUncheckedUpdateWithoutSlaFiringsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  number?: Prisma.IntFieldUpdateOperationsInput | number
+  status?: Prisma.EnumTicketStatusFieldUpdateOperationsInput | $Enums.TicketStatus
+  customerId?: Prisma.StringFieldUpdateOperationsInput | string
+  customerName?: Prisma.StringFieldUpdateOperationsInput | string
+  productId?: Prisma.StringFieldUpdateOperationsInput | string
+  productName?: Prisma.StringFieldUpdateOperationsInput | string
+  productCategory?: Prisma.StringFieldUpdateOperationsInput | string
+  description?: Prisma.StringFieldUpdateOperationsInput | string
+  serviceAddress?: Prisma.StringFieldUpdateOperationsInput | string
+  channel?: Prisma.EnumChannelFieldUpdateOperationsInput | $Enums.Channel
+  requiredSkillLevel?: Prisma.IntFieldUpdateOperationsInput | number
+  serviceLat?: Prisma.FloatFieldUpdateOperationsInput | number
+  serviceLon?: Prisma.FloatFieldUpdateOperationsInput | number
+  planTier?: Prisma.StringFieldUpdateOperationsInput | string
+  assignTargetMinutes?: Prisma.IntFieldUpdateOperationsInput | number
+  acceptTargetMinutes?: Prisma.IntFieldUpdateOperationsInput | number
+  resolveTargetMinutes?: Prisma.IntFieldUpdateOperationsInput | number
+  expertId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  assignDueAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  acceptDueAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  resolveDueAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  slaBreached?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  resolvedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  transitions?: Prisma.TicketTransitionUncheckedUpdateManyWithoutTicketNestedInput
+  assignments?: Prisma.AssignmentUncheckedUpdateManyWithoutTicketNestedInput
+  survey?: Prisma.SurveyUncheckedUpdateOneWithoutTicketNestedInput
+}
+
+export type TicketCreateWithoutSurveyInput = {
+  id?: string
+  number?: number
+  status?: $Enums.TicketStatus
+  customerId: string
+  customerName: string
+  productId: string
+  productName: string
+  productCategory: string
+  description: string
+  serviceAddress: string
+  channel: $Enums.Channel
+  requiredSkillLevel: number
+  serviceLat: number
+  serviceLon: number
+  planTier: string
+  assignTargetMinutes: number
+  acceptTargetMinutes: number
+  resolveTargetMinutes: number
+  expertId?: string | null
+  version?: number
+  assignDueAt?: Date | string | null
+  acceptDueAt?: Date | string | null
+  resolveDueAt?: Date | string | null
+  slaBreached?: boolean
+  resolvedAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  transitions?: Prisma.TicketTransitionCreateNestedManyWithoutTicketInput
+  assignments?: Prisma.AssignmentCreateNestedManyWithoutTicketInput
+  slaFirings?: Prisma.SlaFiringCreateNestedManyWithoutTicketInput
+}
+
+export type TicketUncheckedCreateWithoutSurveyInput = {
+  id?: string
+  number?: number
+  status?: $Enums.TicketStatus
+  customerId: string
+  customerName: string
+  productId: string
+  productName: string
+  productCategory: string
+  description: string
+  serviceAddress: string
+  channel: $Enums.Channel
+  requiredSkillLevel: number
+  serviceLat: number
+  serviceLon: number
+  planTier: string
+  assignTargetMinutes: number
+  acceptTargetMinutes: number
+  resolveTargetMinutes: number
+  expertId?: string | null
+  version?: number
+  assignDueAt?: Date | string | null
+  acceptDueAt?: Date | string | null
+  resolveDueAt?: Date | string | null
+  slaBreached?: boolean
+  resolvedAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  transitions?: Prisma.TicketTransitionUncheckedCreateNestedManyWithoutTicketInput
+  assignments?: Prisma.AssignmentUncheckedCreateNestedManyWithoutTicketInput
+  slaFirings?: Prisma.SlaFiringUncheckedCreateNestedManyWithoutTicketInput
+}
+
+export type TicketCreateOrConnectWithoutSurveyInput = {
+  where: Prisma.TicketWhereUniqueInput
+  create: Prisma.XOR<Prisma.TicketCreateWithoutSurveyInput, Prisma.TicketUncheckedCreateWithoutSurveyInput>
+}
+
+export type TicketUpsertWithoutSurveyInput = {
+  update: Prisma.XOR<Prisma.TicketUpdateWithoutSurveyInput, Prisma.TicketUncheckedUpdateWithoutSurveyInput>
+  create: Prisma.XOR<Prisma.TicketCreateWithoutSurveyInput, Prisma.TicketUncheckedCreateWithoutSurveyInput>
+  where?: Prisma.TicketWhereInput
+}
+
+export type TicketUpdateToOneWithWhereWithoutSurveyInput = {
+  where?: Prisma.TicketWhereInput
+  data: Prisma.XOR<Prisma.TicketUpdateWithoutSurveyInput, Prisma.TicketUncheckedUpdateWithoutSurveyInput>
+}
+
+export type TicketUpdateWithoutSurveyInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  status?: Prisma.EnumTicketStatusFieldUpdateOperationsInput | $Enums.TicketStatus
+  customerId?: Prisma.StringFieldUpdateOperationsInput | string
+  customerName?: Prisma.StringFieldUpdateOperationsInput | string
+  productId?: Prisma.StringFieldUpdateOperationsInput | string
+  productName?: Prisma.StringFieldUpdateOperationsInput | string
+  productCategory?: Prisma.StringFieldUpdateOperationsInput | string
+  description?: Prisma.StringFieldUpdateOperationsInput | string
+  serviceAddress?: Prisma.StringFieldUpdateOperationsInput | string
+  channel?: Prisma.EnumChannelFieldUpdateOperationsInput | $Enums.Channel
+  requiredSkillLevel?: Prisma.IntFieldUpdateOperationsInput | number
+  serviceLat?: Prisma.FloatFieldUpdateOperationsInput | number
+  serviceLon?: Prisma.FloatFieldUpdateOperationsInput | number
+  planTier?: Prisma.StringFieldUpdateOperationsInput | string
+  assignTargetMinutes?: Prisma.IntFieldUpdateOperationsInput | number
+  acceptTargetMinutes?: Prisma.IntFieldUpdateOperationsInput | number
+  resolveTargetMinutes?: Prisma.IntFieldUpdateOperationsInput | number
+  expertId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  assignDueAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  acceptDueAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  resolveDueAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  slaBreached?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  resolvedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  transitions?: Prisma.TicketTransitionUpdateManyWithoutTicketNestedInput
+  assignments?: Prisma.AssignmentUpdateManyWithoutTicketNestedInput
+  slaFirings?: Prisma.SlaFiringUpdateManyWithoutTicketNestedInput
+}
+
+export type TicketUncheckedUpdateWithoutSurveyInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  number?: Prisma.IntFieldUpdateOperationsInput | number
+  status?: Prisma.EnumTicketStatusFieldUpdateOperationsInput | $Enums.TicketStatus
+  customerId?: Prisma.StringFieldUpdateOperationsInput | string
+  customerName?: Prisma.StringFieldUpdateOperationsInput | string
+  productId?: Prisma.StringFieldUpdateOperationsInput | string
+  productName?: Prisma.StringFieldUpdateOperationsInput | string
+  productCategory?: Prisma.StringFieldUpdateOperationsInput | string
+  description?: Prisma.StringFieldUpdateOperationsInput | string
+  serviceAddress?: Prisma.StringFieldUpdateOperationsInput | string
+  channel?: Prisma.EnumChannelFieldUpdateOperationsInput | $Enums.Channel
+  requiredSkillLevel?: Prisma.IntFieldUpdateOperationsInput | number
+  serviceLat?: Prisma.FloatFieldUpdateOperationsInput | number
+  serviceLon?: Prisma.FloatFieldUpdateOperationsInput | number
+  planTier?: Prisma.StringFieldUpdateOperationsInput | string
+  assignTargetMinutes?: Prisma.IntFieldUpdateOperationsInput | number
+  acceptTargetMinutes?: Prisma.IntFieldUpdateOperationsInput | number
+  resolveTargetMinutes?: Prisma.IntFieldUpdateOperationsInput | number
+  expertId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  assignDueAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  acceptDueAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  resolveDueAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  slaBreached?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  resolvedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  transitions?: Prisma.TicketTransitionUncheckedUpdateManyWithoutTicketNestedInput
+  assignments?: Prisma.AssignmentUncheckedUpdateManyWithoutTicketNestedInput
+  slaFirings?: Prisma.SlaFiringUncheckedUpdateManyWithoutTicketNestedInput
 }
 
 
@@ -659,10 +1601,14 @@ export type TicketUncheckedUpdateWithoutTransitionsInput = {
 
 export type TicketCountOutputType = {
   transitions: number
+  assignments: number
+  slaFirings: number
 }
 
 export type TicketCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   transitions?: boolean | TicketCountOutputTypeCountTransitionsArgs
+  assignments?: boolean | TicketCountOutputTypeCountAssignmentsArgs
+  slaFirings?: boolean | TicketCountOutputTypeCountSlaFiringsArgs
 }
 
 /**
@@ -682,6 +1628,20 @@ export type TicketCountOutputTypeCountTransitionsArgs<ExtArgs extends runtime.Ty
   where?: Prisma.TicketTransitionWhereInput
 }
 
+/**
+ * TicketCountOutputType without action
+ */
+export type TicketCountOutputTypeCountAssignmentsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.AssignmentWhereInput
+}
+
+/**
+ * TicketCountOutputType without action
+ */
+export type TicketCountOutputTypeCountSlaFiringsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.SlaFiringWhereInput
+}
+
 
 export type TicketSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
@@ -695,9 +1655,26 @@ export type TicketSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs =
   description?: boolean
   serviceAddress?: boolean
   channel?: boolean
+  requiredSkillLevel?: boolean
+  serviceLat?: boolean
+  serviceLon?: boolean
+  planTier?: boolean
+  assignTargetMinutes?: boolean
+  acceptTargetMinutes?: boolean
+  resolveTargetMinutes?: boolean
+  expertId?: boolean
+  version?: boolean
+  assignDueAt?: boolean
+  acceptDueAt?: boolean
+  resolveDueAt?: boolean
+  slaBreached?: boolean
+  resolvedAt?: boolean
   createdAt?: boolean
   updatedAt?: boolean
   transitions?: boolean | Prisma.Ticket$transitionsArgs<ExtArgs>
+  assignments?: boolean | Prisma.Ticket$assignmentsArgs<ExtArgs>
+  slaFirings?: boolean | Prisma.Ticket$slaFiringsArgs<ExtArgs>
+  survey?: boolean | Prisma.Ticket$surveyArgs<ExtArgs>
   _count?: boolean | Prisma.TicketCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["ticket"]>
 
@@ -713,6 +1690,20 @@ export type TicketSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extens
   description?: boolean
   serviceAddress?: boolean
   channel?: boolean
+  requiredSkillLevel?: boolean
+  serviceLat?: boolean
+  serviceLon?: boolean
+  planTier?: boolean
+  assignTargetMinutes?: boolean
+  acceptTargetMinutes?: boolean
+  resolveTargetMinutes?: boolean
+  expertId?: boolean
+  version?: boolean
+  assignDueAt?: boolean
+  acceptDueAt?: boolean
+  resolveDueAt?: boolean
+  slaBreached?: boolean
+  resolvedAt?: boolean
   createdAt?: boolean
   updatedAt?: boolean
 }, ExtArgs["result"]["ticket"]>
@@ -729,6 +1720,20 @@ export type TicketSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extens
   description?: boolean
   serviceAddress?: boolean
   channel?: boolean
+  requiredSkillLevel?: boolean
+  serviceLat?: boolean
+  serviceLon?: boolean
+  planTier?: boolean
+  assignTargetMinutes?: boolean
+  acceptTargetMinutes?: boolean
+  resolveTargetMinutes?: boolean
+  expertId?: boolean
+  version?: boolean
+  assignDueAt?: boolean
+  acceptDueAt?: boolean
+  resolveDueAt?: boolean
+  slaBreached?: boolean
+  resolvedAt?: boolean
   createdAt?: boolean
   updatedAt?: boolean
 }, ExtArgs["result"]["ticket"]>
@@ -745,13 +1750,30 @@ export type TicketSelectScalar = {
   description?: boolean
   serviceAddress?: boolean
   channel?: boolean
+  requiredSkillLevel?: boolean
+  serviceLat?: boolean
+  serviceLon?: boolean
+  planTier?: boolean
+  assignTargetMinutes?: boolean
+  acceptTargetMinutes?: boolean
+  resolveTargetMinutes?: boolean
+  expertId?: boolean
+  version?: boolean
+  assignDueAt?: boolean
+  acceptDueAt?: boolean
+  resolveDueAt?: boolean
+  slaBreached?: boolean
+  resolvedAt?: boolean
   createdAt?: boolean
   updatedAt?: boolean
 }
 
-export type TicketOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "number" | "status" | "customerId" | "customerName" | "productId" | "productName" | "productCategory" | "description" | "serviceAddress" | "channel" | "createdAt" | "updatedAt", ExtArgs["result"]["ticket"]>
+export type TicketOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "number" | "status" | "customerId" | "customerName" | "productId" | "productName" | "productCategory" | "description" | "serviceAddress" | "channel" | "requiredSkillLevel" | "serviceLat" | "serviceLon" | "planTier" | "assignTargetMinutes" | "acceptTargetMinutes" | "resolveTargetMinutes" | "expertId" | "version" | "assignDueAt" | "acceptDueAt" | "resolveDueAt" | "slaBreached" | "resolvedAt" | "createdAt" | "updatedAt", ExtArgs["result"]["ticket"]>
 export type TicketInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   transitions?: boolean | Prisma.Ticket$transitionsArgs<ExtArgs>
+  assignments?: boolean | Prisma.Ticket$assignmentsArgs<ExtArgs>
+  slaFirings?: boolean | Prisma.Ticket$slaFiringsArgs<ExtArgs>
+  survey?: boolean | Prisma.Ticket$surveyArgs<ExtArgs>
   _count?: boolean | Prisma.TicketCountOutputTypeDefaultArgs<ExtArgs>
 }
 export type TicketIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {}
@@ -761,6 +1783,9 @@ export type $TicketPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs
   name: "Ticket"
   objects: {
     transitions: Prisma.$TicketTransitionPayload<ExtArgs>[]
+    assignments: Prisma.$AssignmentPayload<ExtArgs>[]
+    slaFirings: Prisma.$SlaFiringPayload<ExtArgs>[]
+    survey: Prisma.$SurveyPayload<ExtArgs> | null
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
@@ -780,6 +1805,29 @@ export type $TicketPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs
     description: string
     serviceAddress: string
     channel: $Enums.Channel
+    /**
+     * Snapshots of the customer's plan and registered location at creation (see create-ticket.ts).
+     */
+    requiredSkillLevel: number
+    serviceLat: number
+    serviceLon: number
+    planTier: string
+    assignTargetMinutes: number
+    acceptTargetMinutes: number
+    resolveTargetMinutes: number
+    /**
+     * The expert currently holding the ticket (assigned .. resolved); null while pending.
+     */
+    expertId: string | null
+    /**
+     * Optimistic concurrency: every transition names the version it saw and bumps it.
+     */
+    version: number
+    assignDueAt: Date | null
+    acceptDueAt: Date | null
+    resolveDueAt: Date | null
+    slaBreached: boolean
+    resolvedAt: Date | null
     createdAt: Date
     updatedAt: Date
   }, ExtArgs["result"]["ticket"]>
@@ -1177,6 +2225,9 @@ readonly fields: TicketFieldRefs;
 export interface Prisma__TicketClient<T, Null = never, ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs, GlobalOmitOptions = {}> extends Prisma.PrismaPromise<T> {
   readonly [Symbol.toStringTag]: "PrismaPromise"
   transitions<T extends Prisma.Ticket$transitionsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Ticket$transitionsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$TicketTransitionPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  assignments<T extends Prisma.Ticket$assignmentsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Ticket$assignmentsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$AssignmentPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  slaFirings<T extends Prisma.Ticket$slaFiringsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Ticket$slaFiringsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$SlaFiringPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  survey<T extends Prisma.Ticket$surveyArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Ticket$surveyArgs<ExtArgs>>): Prisma.Prisma__SurveyClient<runtime.Types.Result.GetResult<Prisma.$SurveyPayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | null, null, ExtArgs, GlobalOmitOptions>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -1217,6 +2268,20 @@ export interface TicketFieldRefs {
   readonly description: Prisma.FieldRef<"Ticket", 'String'>
   readonly serviceAddress: Prisma.FieldRef<"Ticket", 'String'>
   readonly channel: Prisma.FieldRef<"Ticket", 'Channel'>
+  readonly requiredSkillLevel: Prisma.FieldRef<"Ticket", 'Int'>
+  readonly serviceLat: Prisma.FieldRef<"Ticket", 'Float'>
+  readonly serviceLon: Prisma.FieldRef<"Ticket", 'Float'>
+  readonly planTier: Prisma.FieldRef<"Ticket", 'String'>
+  readonly assignTargetMinutes: Prisma.FieldRef<"Ticket", 'Int'>
+  readonly acceptTargetMinutes: Prisma.FieldRef<"Ticket", 'Int'>
+  readonly resolveTargetMinutes: Prisma.FieldRef<"Ticket", 'Int'>
+  readonly expertId: Prisma.FieldRef<"Ticket", 'String'>
+  readonly version: Prisma.FieldRef<"Ticket", 'Int'>
+  readonly assignDueAt: Prisma.FieldRef<"Ticket", 'DateTime'>
+  readonly acceptDueAt: Prisma.FieldRef<"Ticket", 'DateTime'>
+  readonly resolveDueAt: Prisma.FieldRef<"Ticket", 'DateTime'>
+  readonly slaBreached: Prisma.FieldRef<"Ticket", 'Boolean'>
+  readonly resolvedAt: Prisma.FieldRef<"Ticket", 'DateTime'>
   readonly createdAt: Prisma.FieldRef<"Ticket", 'DateTime'>
   readonly updatedAt: Prisma.FieldRef<"Ticket", 'DateTime'>
 }
@@ -1633,6 +2698,73 @@ export type Ticket$transitionsArgs<ExtArgs extends runtime.Types.Extensions.Inte
   take?: number
   skip?: number
   distinct?: Prisma.TicketTransitionScalarFieldEnum | Prisma.TicketTransitionScalarFieldEnum[]
+}
+
+/**
+ * Ticket.assignments
+ */
+export type Ticket$assignmentsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the Assignment
+   */
+  select?: Prisma.AssignmentSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the Assignment
+   */
+  omit?: Prisma.AssignmentOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.AssignmentInclude<ExtArgs> | null
+  where?: Prisma.AssignmentWhereInput
+  orderBy?: Prisma.AssignmentOrderByWithRelationInput | Prisma.AssignmentOrderByWithRelationInput[]
+  cursor?: Prisma.AssignmentWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.AssignmentScalarFieldEnum | Prisma.AssignmentScalarFieldEnum[]
+}
+
+/**
+ * Ticket.slaFirings
+ */
+export type Ticket$slaFiringsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the SlaFiring
+   */
+  select?: Prisma.SlaFiringSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the SlaFiring
+   */
+  omit?: Prisma.SlaFiringOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.SlaFiringInclude<ExtArgs> | null
+  where?: Prisma.SlaFiringWhereInput
+  orderBy?: Prisma.SlaFiringOrderByWithRelationInput | Prisma.SlaFiringOrderByWithRelationInput[]
+  cursor?: Prisma.SlaFiringWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.SlaFiringScalarFieldEnum | Prisma.SlaFiringScalarFieldEnum[]
+}
+
+/**
+ * Ticket.survey
+ */
+export type Ticket$surveyArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the Survey
+   */
+  select?: Prisma.SurveySelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the Survey
+   */
+  omit?: Prisma.SurveyOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.SurveyInclude<ExtArgs> | null
+  where?: Prisma.SurveyWhereInput
 }
 
 /**

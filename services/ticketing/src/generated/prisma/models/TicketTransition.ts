@@ -32,6 +32,8 @@ export type TicketTransitionMinAggregateOutputType = {
   actorId: string | null
   actorRole: string | null
   channel: $Enums.Channel | null
+  reason: string | null
+  expertId: string | null
   at: Date | null
 }
 
@@ -43,6 +45,8 @@ export type TicketTransitionMaxAggregateOutputType = {
   actorId: string | null
   actorRole: string | null
   channel: $Enums.Channel | null
+  reason: string | null
+  expertId: string | null
   at: Date | null
 }
 
@@ -54,6 +58,8 @@ export type TicketTransitionCountAggregateOutputType = {
   actorId: number
   actorRole: number
   channel: number
+  reason: number
+  expertId: number
   at: number
   _all: number
 }
@@ -67,6 +73,8 @@ export type TicketTransitionMinAggregateInputType = {
   actorId?: true
   actorRole?: true
   channel?: true
+  reason?: true
+  expertId?: true
   at?: true
 }
 
@@ -78,6 +86,8 @@ export type TicketTransitionMaxAggregateInputType = {
   actorId?: true
   actorRole?: true
   channel?: true
+  reason?: true
+  expertId?: true
   at?: true
 }
 
@@ -89,6 +99,8 @@ export type TicketTransitionCountAggregateInputType = {
   actorId?: true
   actorRole?: true
   channel?: true
+  reason?: true
+  expertId?: true
   at?: true
   _all?: true
 }
@@ -173,6 +185,8 @@ export type TicketTransitionGroupByOutputType = {
   actorId: string
   actorRole: string
   channel: $Enums.Channel | null
+  reason: string | null
+  expertId: string | null
   at: Date
   _count: TicketTransitionCountAggregateOutputType | null
   _min: TicketTransitionMinAggregateOutputType | null
@@ -205,6 +219,8 @@ export type TicketTransitionWhereInput = {
   actorId?: Prisma.StringFilter<"TicketTransition"> | string
   actorRole?: Prisma.StringFilter<"TicketTransition"> | string
   channel?: Prisma.EnumChannelNullableFilter<"TicketTransition"> | $Enums.Channel | null
+  reason?: Prisma.StringNullableFilter<"TicketTransition"> | string | null
+  expertId?: Prisma.UuidNullableFilter<"TicketTransition"> | string | null
   at?: Prisma.DateTimeFilter<"TicketTransition"> | Date | string
   ticket?: Prisma.XOR<Prisma.TicketScalarRelationFilter, Prisma.TicketWhereInput>
 }
@@ -217,6 +233,8 @@ export type TicketTransitionOrderByWithRelationInput = {
   actorId?: Prisma.SortOrder
   actorRole?: Prisma.SortOrder
   channel?: Prisma.SortOrderInput | Prisma.SortOrder
+  reason?: Prisma.SortOrderInput | Prisma.SortOrder
+  expertId?: Prisma.SortOrderInput | Prisma.SortOrder
   at?: Prisma.SortOrder
   ticket?: Prisma.TicketOrderByWithRelationInput
 }
@@ -232,6 +250,8 @@ export type TicketTransitionWhereUniqueInput = Prisma.AtLeast<{
   actorId?: Prisma.StringFilter<"TicketTransition"> | string
   actorRole?: Prisma.StringFilter<"TicketTransition"> | string
   channel?: Prisma.EnumChannelNullableFilter<"TicketTransition"> | $Enums.Channel | null
+  reason?: Prisma.StringNullableFilter<"TicketTransition"> | string | null
+  expertId?: Prisma.UuidNullableFilter<"TicketTransition"> | string | null
   at?: Prisma.DateTimeFilter<"TicketTransition"> | Date | string
   ticket?: Prisma.XOR<Prisma.TicketScalarRelationFilter, Prisma.TicketWhereInput>
 }, "id">
@@ -244,6 +264,8 @@ export type TicketTransitionOrderByWithAggregationInput = {
   actorId?: Prisma.SortOrder
   actorRole?: Prisma.SortOrder
   channel?: Prisma.SortOrderInput | Prisma.SortOrder
+  reason?: Prisma.SortOrderInput | Prisma.SortOrder
+  expertId?: Prisma.SortOrderInput | Prisma.SortOrder
   at?: Prisma.SortOrder
   _count?: Prisma.TicketTransitionCountOrderByAggregateInput
   _max?: Prisma.TicketTransitionMaxOrderByAggregateInput
@@ -261,6 +283,8 @@ export type TicketTransitionScalarWhereWithAggregatesInput = {
   actorId?: Prisma.StringWithAggregatesFilter<"TicketTransition"> | string
   actorRole?: Prisma.StringWithAggregatesFilter<"TicketTransition"> | string
   channel?: Prisma.EnumChannelNullableWithAggregatesFilter<"TicketTransition"> | $Enums.Channel | null
+  reason?: Prisma.StringNullableWithAggregatesFilter<"TicketTransition"> | string | null
+  expertId?: Prisma.UuidNullableWithAggregatesFilter<"TicketTransition"> | string | null
   at?: Prisma.DateTimeWithAggregatesFilter<"TicketTransition"> | Date | string
 }
 
@@ -271,6 +295,8 @@ export type TicketTransitionCreateInput = {
   actorId: string
   actorRole: string
   channel?: $Enums.Channel | null
+  reason?: string | null
+  expertId?: string | null
   at?: Date | string
   ticket: Prisma.TicketCreateNestedOneWithoutTransitionsInput
 }
@@ -283,6 +309,8 @@ export type TicketTransitionUncheckedCreateInput = {
   actorId: string
   actorRole: string
   channel?: $Enums.Channel | null
+  reason?: string | null
+  expertId?: string | null
   at?: Date | string
 }
 
@@ -293,6 +321,8 @@ export type TicketTransitionUpdateInput = {
   actorId?: Prisma.StringFieldUpdateOperationsInput | string
   actorRole?: Prisma.StringFieldUpdateOperationsInput | string
   channel?: Prisma.NullableEnumChannelFieldUpdateOperationsInput | $Enums.Channel | null
+  reason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  expertId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   at?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   ticket?: Prisma.TicketUpdateOneRequiredWithoutTransitionsNestedInput
 }
@@ -305,6 +335,8 @@ export type TicketTransitionUncheckedUpdateInput = {
   actorId?: Prisma.StringFieldUpdateOperationsInput | string
   actorRole?: Prisma.StringFieldUpdateOperationsInput | string
   channel?: Prisma.NullableEnumChannelFieldUpdateOperationsInput | $Enums.Channel | null
+  reason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  expertId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   at?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -316,6 +348,8 @@ export type TicketTransitionCreateManyInput = {
   actorId: string
   actorRole: string
   channel?: $Enums.Channel | null
+  reason?: string | null
+  expertId?: string | null
   at?: Date | string
 }
 
@@ -326,6 +360,8 @@ export type TicketTransitionUpdateManyMutationInput = {
   actorId?: Prisma.StringFieldUpdateOperationsInput | string
   actorRole?: Prisma.StringFieldUpdateOperationsInput | string
   channel?: Prisma.NullableEnumChannelFieldUpdateOperationsInput | $Enums.Channel | null
+  reason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  expertId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   at?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -337,6 +373,8 @@ export type TicketTransitionUncheckedUpdateManyInput = {
   actorId?: Prisma.StringFieldUpdateOperationsInput | string
   actorRole?: Prisma.StringFieldUpdateOperationsInput | string
   channel?: Prisma.NullableEnumChannelFieldUpdateOperationsInput | $Enums.Channel | null
+  reason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  expertId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   at?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -358,6 +396,8 @@ export type TicketTransitionCountOrderByAggregateInput = {
   actorId?: Prisma.SortOrder
   actorRole?: Prisma.SortOrder
   channel?: Prisma.SortOrder
+  reason?: Prisma.SortOrder
+  expertId?: Prisma.SortOrder
   at?: Prisma.SortOrder
 }
 
@@ -369,6 +409,8 @@ export type TicketTransitionMaxOrderByAggregateInput = {
   actorId?: Prisma.SortOrder
   actorRole?: Prisma.SortOrder
   channel?: Prisma.SortOrder
+  reason?: Prisma.SortOrder
+  expertId?: Prisma.SortOrder
   at?: Prisma.SortOrder
 }
 
@@ -380,6 +422,8 @@ export type TicketTransitionMinOrderByAggregateInput = {
   actorId?: Prisma.SortOrder
   actorRole?: Prisma.SortOrder
   channel?: Prisma.SortOrder
+  reason?: Prisma.SortOrder
+  expertId?: Prisma.SortOrder
   at?: Prisma.SortOrder
 }
 
@@ -440,6 +484,8 @@ export type TicketTransitionCreateWithoutTicketInput = {
   actorId: string
   actorRole: string
   channel?: $Enums.Channel | null
+  reason?: string | null
+  expertId?: string | null
   at?: Date | string
 }
 
@@ -450,6 +496,8 @@ export type TicketTransitionUncheckedCreateWithoutTicketInput = {
   actorId: string
   actorRole: string
   channel?: $Enums.Channel | null
+  reason?: string | null
+  expertId?: string | null
   at?: Date | string
 }
 
@@ -490,6 +538,8 @@ export type TicketTransitionScalarWhereInput = {
   actorId?: Prisma.StringFilter<"TicketTransition"> | string
   actorRole?: Prisma.StringFilter<"TicketTransition"> | string
   channel?: Prisma.EnumChannelNullableFilter<"TicketTransition"> | $Enums.Channel | null
+  reason?: Prisma.StringNullableFilter<"TicketTransition"> | string | null
+  expertId?: Prisma.UuidNullableFilter<"TicketTransition"> | string | null
   at?: Prisma.DateTimeFilter<"TicketTransition"> | Date | string
 }
 
@@ -500,6 +550,8 @@ export type TicketTransitionCreateManyTicketInput = {
   actorId: string
   actorRole: string
   channel?: $Enums.Channel | null
+  reason?: string | null
+  expertId?: string | null
   at?: Date | string
 }
 
@@ -510,6 +562,8 @@ export type TicketTransitionUpdateWithoutTicketInput = {
   actorId?: Prisma.StringFieldUpdateOperationsInput | string
   actorRole?: Prisma.StringFieldUpdateOperationsInput | string
   channel?: Prisma.NullableEnumChannelFieldUpdateOperationsInput | $Enums.Channel | null
+  reason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  expertId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   at?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -520,6 +574,8 @@ export type TicketTransitionUncheckedUpdateWithoutTicketInput = {
   actorId?: Prisma.StringFieldUpdateOperationsInput | string
   actorRole?: Prisma.StringFieldUpdateOperationsInput | string
   channel?: Prisma.NullableEnumChannelFieldUpdateOperationsInput | $Enums.Channel | null
+  reason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  expertId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   at?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -530,6 +586,8 @@ export type TicketTransitionUncheckedUpdateManyWithoutTicketInput = {
   actorId?: Prisma.StringFieldUpdateOperationsInput | string
   actorRole?: Prisma.StringFieldUpdateOperationsInput | string
   channel?: Prisma.NullableEnumChannelFieldUpdateOperationsInput | $Enums.Channel | null
+  reason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  expertId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   at?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -543,6 +601,8 @@ export type TicketTransitionSelect<ExtArgs extends runtime.Types.Extensions.Inte
   actorId?: boolean
   actorRole?: boolean
   channel?: boolean
+  reason?: boolean
+  expertId?: boolean
   at?: boolean
   ticket?: boolean | Prisma.TicketDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["ticketTransition"]>
@@ -555,6 +615,8 @@ export type TicketTransitionSelectCreateManyAndReturn<ExtArgs extends runtime.Ty
   actorId?: boolean
   actorRole?: boolean
   channel?: boolean
+  reason?: boolean
+  expertId?: boolean
   at?: boolean
   ticket?: boolean | Prisma.TicketDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["ticketTransition"]>
@@ -567,6 +629,8 @@ export type TicketTransitionSelectUpdateManyAndReturn<ExtArgs extends runtime.Ty
   actorId?: boolean
   actorRole?: boolean
   channel?: boolean
+  reason?: boolean
+  expertId?: boolean
   at?: boolean
   ticket?: boolean | Prisma.TicketDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["ticketTransition"]>
@@ -579,10 +643,12 @@ export type TicketTransitionSelectScalar = {
   actorId?: boolean
   actorRole?: boolean
   channel?: boolean
+  reason?: boolean
+  expertId?: boolean
   at?: boolean
 }
 
-export type TicketTransitionOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "ticketId" | "fromStatus" | "toStatus" | "actorId" | "actorRole" | "channel" | "at", ExtArgs["result"]["ticketTransition"]>
+export type TicketTransitionOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "ticketId" | "fromStatus" | "toStatus" | "actorId" | "actorRole" | "channel" | "reason" | "expertId" | "at", ExtArgs["result"]["ticketTransition"]>
 export type TicketTransitionInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   ticket?: boolean | Prisma.TicketDefaultArgs<ExtArgs>
 }
@@ -606,6 +672,8 @@ export type $TicketTransitionPayload<ExtArgs extends runtime.Types.Extensions.In
     actorId: string
     actorRole: string
     channel: $Enums.Channel | null
+    reason: string | null
+    expertId: string | null
     at: Date
   }, ExtArgs["result"]["ticketTransition"]>
   composites: {}
@@ -1038,6 +1106,8 @@ export interface TicketTransitionFieldRefs {
   readonly actorId: Prisma.FieldRef<"TicketTransition", 'String'>
   readonly actorRole: Prisma.FieldRef<"TicketTransition", 'String'>
   readonly channel: Prisma.FieldRef<"TicketTransition", 'Channel'>
+  readonly reason: Prisma.FieldRef<"TicketTransition", 'String'>
+  readonly expertId: Prisma.FieldRef<"TicketTransition", 'String'>
   readonly at: Prisma.FieldRef<"TicketTransition", 'DateTime'>
 }
     
