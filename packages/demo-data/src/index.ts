@@ -6,5 +6,5 @@ export { DEMO_PASSWORD, PRODUCT_CATEGORIES, type ProductCategory } from "./catal
 export { demoId, type DemoEntity } from "./ids.ts";
 export { demoPlans, type DemoPlan } from "./plans.ts";
 export { demoCustomers, type DemoCustomer, type DemoProduct } from "./customers.ts";
-export { allDemoUsers, demoUsers, type DemoCustomerUser, type DemoExpert, type DemoRole, type DemoSkill, type DemoUser } from "./users.ts";
+export { allDemoUsers, demoUsers, type DemoCustomerUser, type DemoExpert, type DemoRole, type DemoSkill, type DemoUser, type DemoWorkingHours } from "./users.ts";
 export { demoTickets, MATCHING_ACTOR, statusOf, type DemoTicket, type DemoTicketStatus, type DemoTransition } from "./tickets.ts";

@@ -20,11 +20,23 @@ export interface DemoSkill {
   level: number;
 }
 
+/** A weekly slot in the expert's time zone; weekday 0 = Sunday. */
+export interface DemoWorkingHours {
+  weekday: number;
+  start: string;
+  end: string;
+}
+
 export interface DemoExpert extends DemoUser {
   role: "expert";
-  profile: { homeLat: number; homeLon: number; radiusKm: number; capacity: number; onDuty: boolean; timeZone: string };
+  profile: { homeLat: number; homeLon: number; radiusKm: number; capacity: number; onDuty: boolean; timeZone: string; phone: string };
+  workingHours: DemoWorkingHours[];
   skills: DemoSkill[];
 }
+
+const days = (weekdays: number[], start: string, end: string): DemoWorkingHours[] => weekdays.map((weekday) => ({ weekday, start, end }));
+/** Most demo experts are on call around the clock so a demo finds someone at any hour. */
+const ALWAYS = days([0, 1, 2, 3, 4, 5, 6], "00:00", "23:59");
 
 export interface DemoCustomerUser extends DemoUser {
   role: "customer";
@@ -34,9 +46,19 @@ export interface DemoCustomerUser extends DemoUser {
 let userNo = 0;
 const staff = <R extends DemoRole>(name: string, email: string, role: R) => ({ id: demoId("user", ++userNo), email, name, role, customerId: null });
 
-const expert = (name: string, email: string, home: [lat: number, lon: number], radiusKm: number, capacity: number, skills: DemoSkill[]): DemoExpert => ({
+let expertNo = 0;
+const expert = (
+  name: string,
+  email: string,
+  home: [lat: number, lon: number],
+  radiusKm: number,
+  capacity: number,
+  skills: DemoSkill[],
+  workingHours: DemoWorkingHours[] = ALWAYS,
+): DemoExpert => ({
   ...staff(name, email, "expert"),
-  profile: { homeLat: home[0], homeLon: home[1], radiusKm, capacity, onDuty: true, timeZone: "America/Chicago" },
+  profile: { homeLat: home[0], homeLon: home[1], radiusKm, capacity, onDuty: true, timeZone: "America/Chicago", phone: `+1312555${String(++expertNo).padStart(4, "0")}` },
+  workingHours,
   skills,
 });
 
@@ -62,7 +84,7 @@ const experts: DemoExpert[] = [
     { category: "printer", level: 4 },
     { category: "desktop", level: 3 },
     { category: "tv", level: 2 },
-  ]),
+  ], days([1, 2, 3, 4, 5], "08:00", "17:00")),
   expert("Kofi Mensah", "kofi.mensah@sysops.example", [41.8781, -87.7846], 18, 4, [
     { category: "network", level: 5 },
     { category: "printer", level: 3 },
@@ -71,7 +93,7 @@ const experts: DemoExpert[] = [
     { category: "audio", level: 3 },
     { category: "phone", level: 3 },
     { category: "laptop", level: 1 },
-  ]),
+  ], days([0, 6], "09:00", "18:00")),
 ];
 
 const customers: DemoCustomerUser[] = demoCustomers.map((c) => ({ ...staff(c.name, c.email, "customer"), customerId: c.id }));

@@ -7,7 +7,7 @@ import path from "node:path";
 import { applyMigrations } from "@sysops/db/migrate";
 import { createLogger } from "@sysops/logger";
 import { createDb, DB_SCHEMA } from "./client.ts";
-import { seedDemoUsers } from "./demo-seed.ts";
+import { publishInitialProfiles, seedDemoUsers } from "./demo-seed.ts";
 
 /** Found through the package, not this file's URL: the launcher bundles this module into its own dist. */
 const migrationsDir = () => path.join(path.dirname(createRequire(import.meta.url).resolve("@sysops/svc-identity/package.json")), "prisma/migrations");
@@ -19,7 +19,9 @@ export async function migrate(databaseUrl: string): Promise<string[]> {
 export async function seedDemo(databaseUrl: string): Promise<{ seeded: boolean }> {
   const db = createDb(databaseUrl);
   try {
-    return { seeded: await seedDemoUsers(db) };
+    const seeded = await seedDemoUsers(db);
+    await publishInitialProfiles(db);
+    return { seeded };
   } finally {
     await db.$disconnect();
   }

@@ -32,3 +32,9 @@ export type ExpertProfile = Prisma.ExpertProfileModel
  * 
  */
 export type ExpertSkill = Prisma.ExpertSkillModel
+/**
+ * Model OutboxEvent
+ * Transactional outbox (see @sysops/events/outbox): rows written in the same transaction as the change,
+ * published to the Redis stream by the relay started in src/main.ts.
+ */
+export type OutboxEvent = Prisma.OutboxEventModel

@@ -11,4 +11,5 @@
 export type * from './models/User.ts'
 export type * from './models/ExpertProfile.ts'
 export type * from './models/ExpertSkill.ts'
+export type * from './models/OutboxEvent.ts'
 export type * from './commonInputTypes.ts'

@@ -53,7 +53,8 @@ export const AnyNull = runtime.AnyNull
 export const ModelName = {
   User: 'User',
   ExpertProfile: 'ExpertProfile',
-  ExpertSkill: 'ExpertSkill'
+  ExpertSkill: 'ExpertSkill',
+  OutboxEvent: 'OutboxEvent'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -92,7 +93,10 @@ export const ExpertProfileScalarFieldEnum = {
   radiusKm: 'radiusKm',
   onDuty: 'onDuty',
   capacity: 'capacity',
-  timeZone: 'timeZone'
+  timeZone: 'timeZone',
+  phone: 'phone',
+  workingHours: 'workingHours',
+  updatedAt: 'updatedAt'
 } as const
 
 export type ExpertProfileScalarFieldEnum = (typeof ExpertProfileScalarFieldEnum)[keyof typeof ExpertProfileScalarFieldEnum]
@@ -107,12 +111,33 @@ export const ExpertSkillScalarFieldEnum = {
 export type ExpertSkillScalarFieldEnum = (typeof ExpertSkillScalarFieldEnum)[keyof typeof ExpertSkillScalarFieldEnum]
 
 
+export const OutboxEventScalarFieldEnum = {
+  id: 'id',
+  aggregateType: 'aggregateType',
+  aggregateId: 'aggregateId',
+  type: 'type',
+  version: 'version',
+  payload: 'payload',
+  occurredAt: 'occurredAt',
+  publishedAt: 'publishedAt'
+} as const
+
+export type OutboxEventScalarFieldEnum = (typeof OutboxEventScalarFieldEnum)[keyof typeof OutboxEventScalarFieldEnum]
+
+
 export const SortOrder = {
   asc: 'asc',
   desc: 'desc'
 } as const
 
 export type SortOrder = (typeof SortOrder)[keyof typeof SortOrder]
+
+
+export const JsonNullValueInput = {
+  JsonNull: JsonNull
+} as const
+
+export type JsonNullValueInput = (typeof JsonNullValueInput)[keyof typeof JsonNullValueInput]
 
 
 export const QueryMode = {
@@ -129,4 +154,13 @@ export const NullsOrder = {
 } as const
 
 export type NullsOrder = (typeof NullsOrder)[keyof typeof NullsOrder]
+
+
+export const JsonNullValueFilter = {
+  DbNull: DbNull,
+  JsonNull: JsonNull,
+  AnyNull: AnyNull
+} as const
+
+export type JsonNullValueFilter = (typeof JsonNullValueFilter)[keyof typeof JsonNullValueFilter]
 

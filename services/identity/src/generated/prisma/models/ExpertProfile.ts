@@ -48,6 +48,8 @@ export type ExpertProfileMinAggregateOutputType = {
   onDuty: boolean | null
   capacity: number | null
   timeZone: string | null
+  phone: string | null
+  updatedAt: Date | null
 }
 
 export type ExpertProfileMaxAggregateOutputType = {
@@ -58,6 +60,8 @@ export type ExpertProfileMaxAggregateOutputType = {
   onDuty: boolean | null
   capacity: number | null
   timeZone: string | null
+  phone: string | null
+  updatedAt: Date | null
 }
 
 export type ExpertProfileCountAggregateOutputType = {
@@ -68,6 +72,9 @@ export type ExpertProfileCountAggregateOutputType = {
   onDuty: number
   capacity: number
   timeZone: number
+  phone: number
+  workingHours: number
+  updatedAt: number
   _all: number
 }
 
@@ -94,6 +101,8 @@ export type ExpertProfileMinAggregateInputType = {
   onDuty?: true
   capacity?: true
   timeZone?: true
+  phone?: true
+  updatedAt?: true
 }
 
 export type ExpertProfileMaxAggregateInputType = {
@@ -104,6 +113,8 @@ export type ExpertProfileMaxAggregateInputType = {
   onDuty?: true
   capacity?: true
   timeZone?: true
+  phone?: true
+  updatedAt?: true
 }
 
 export type ExpertProfileCountAggregateInputType = {
@@ -114,6 +125,9 @@ export type ExpertProfileCountAggregateInputType = {
   onDuty?: true
   capacity?: true
   timeZone?: true
+  phone?: true
+  workingHours?: true
+  updatedAt?: true
   _all?: true
 }
 
@@ -211,6 +225,9 @@ export type ExpertProfileGroupByOutputType = {
   onDuty: boolean
   capacity: number
   timeZone: string
+  phone: string
+  workingHours: runtime.JsonValue
+  updatedAt: Date
   _count: ExpertProfileCountAggregateOutputType | null
   _avg: ExpertProfileAvgAggregateOutputType | null
   _sum: ExpertProfileSumAggregateOutputType | null
@@ -244,6 +261,9 @@ export type ExpertProfileWhereInput = {
   onDuty?: Prisma.BoolFilter<"ExpertProfile"> | boolean
   capacity?: Prisma.IntFilter<"ExpertProfile"> | number
   timeZone?: Prisma.StringFilter<"ExpertProfile"> | string
+  phone?: Prisma.StringFilter<"ExpertProfile"> | string
+  workingHours?: Prisma.JsonFilter<"ExpertProfile">
+  updatedAt?: Prisma.DateTimeFilter<"ExpertProfile"> | Date | string
   user?: Prisma.XOR<Prisma.UserScalarRelationFilter, Prisma.UserWhereInput>
   skills?: Prisma.ExpertSkillListRelationFilter
 }
@@ -256,6 +276,9 @@ export type ExpertProfileOrderByWithRelationInput = {
   onDuty?: Prisma.SortOrder
   capacity?: Prisma.SortOrder
   timeZone?: Prisma.SortOrder
+  phone?: Prisma.SortOrder
+  workingHours?: Prisma.SortOrder
+  updatedAt?: Prisma.SortOrder
   user?: Prisma.UserOrderByWithRelationInput
   skills?: Prisma.ExpertSkillOrderByRelationAggregateInput
 }
@@ -271,6 +294,9 @@ export type ExpertProfileWhereUniqueInput = Prisma.AtLeast<{
   onDuty?: Prisma.BoolFilter<"ExpertProfile"> | boolean
   capacity?: Prisma.IntFilter<"ExpertProfile"> | number
   timeZone?: Prisma.StringFilter<"ExpertProfile"> | string
+  phone?: Prisma.StringFilter<"ExpertProfile"> | string
+  workingHours?: Prisma.JsonFilter<"ExpertProfile">
+  updatedAt?: Prisma.DateTimeFilter<"ExpertProfile"> | Date | string
   user?: Prisma.XOR<Prisma.UserScalarRelationFilter, Prisma.UserWhereInput>
   skills?: Prisma.ExpertSkillListRelationFilter
 }, "userId">
@@ -283,6 +309,9 @@ export type ExpertProfileOrderByWithAggregationInput = {
   onDuty?: Prisma.SortOrder
   capacity?: Prisma.SortOrder
   timeZone?: Prisma.SortOrder
+  phone?: Prisma.SortOrder
+  workingHours?: Prisma.SortOrder
+  updatedAt?: Prisma.SortOrder
   _count?: Prisma.ExpertProfileCountOrderByAggregateInput
   _avg?: Prisma.ExpertProfileAvgOrderByAggregateInput
   _max?: Prisma.ExpertProfileMaxOrderByAggregateInput
@@ -301,6 +330,9 @@ export type ExpertProfileScalarWhereWithAggregatesInput = {
   onDuty?: Prisma.BoolWithAggregatesFilter<"ExpertProfile"> | boolean
   capacity?: Prisma.IntWithAggregatesFilter<"ExpertProfile"> | number
   timeZone?: Prisma.StringWithAggregatesFilter<"ExpertProfile"> | string
+  phone?: Prisma.StringWithAggregatesFilter<"ExpertProfile"> | string
+  workingHours?: Prisma.JsonWithAggregatesFilter<"ExpertProfile">
+  updatedAt?: Prisma.DateTimeWithAggregatesFilter<"ExpertProfile"> | Date | string
 }
 
 export type ExpertProfileCreateInput = {
@@ -310,6 +342,9 @@ export type ExpertProfileCreateInput = {
   onDuty?: boolean
   capacity: number
   timeZone: string
+  phone?: string
+  workingHours?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  updatedAt?: Date | string
   user: Prisma.UserCreateNestedOneWithoutExpertProfileInput
   skills?: Prisma.ExpertSkillCreateNestedManyWithoutExpertInput
 }
@@ -322,6 +357,9 @@ export type ExpertProfileUncheckedCreateInput = {
   onDuty?: boolean
   capacity: number
   timeZone: string
+  phone?: string
+  workingHours?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  updatedAt?: Date | string
   skills?: Prisma.ExpertSkillUncheckedCreateNestedManyWithoutExpertInput
 }
 
@@ -332,6 +370,9 @@ export type ExpertProfileUpdateInput = {
   onDuty?: Prisma.BoolFieldUpdateOperationsInput | boolean
   capacity?: Prisma.IntFieldUpdateOperationsInput | number
   timeZone?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.StringFieldUpdateOperationsInput | string
+  workingHours?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   user?: Prisma.UserUpdateOneRequiredWithoutExpertProfileNestedInput
   skills?: Prisma.ExpertSkillUpdateManyWithoutExpertNestedInput
 }
@@ -344,6 +385,9 @@ export type ExpertProfileUncheckedUpdateInput = {
   onDuty?: Prisma.BoolFieldUpdateOperationsInput | boolean
   capacity?: Prisma.IntFieldUpdateOperationsInput | number
   timeZone?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.StringFieldUpdateOperationsInput | string
+  workingHours?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   skills?: Prisma.ExpertSkillUncheckedUpdateManyWithoutExpertNestedInput
 }
 
@@ -355,6 +399,9 @@ export type ExpertProfileCreateManyInput = {
   onDuty?: boolean
   capacity: number
   timeZone: string
+  phone?: string
+  workingHours?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  updatedAt?: Date | string
 }
 
 export type ExpertProfileUpdateManyMutationInput = {
@@ -364,6 +411,9 @@ export type ExpertProfileUpdateManyMutationInput = {
   onDuty?: Prisma.BoolFieldUpdateOperationsInput | boolean
   capacity?: Prisma.IntFieldUpdateOperationsInput | number
   timeZone?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.StringFieldUpdateOperationsInput | string
+  workingHours?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
 export type ExpertProfileUncheckedUpdateManyInput = {
@@ -374,6 +424,9 @@ export type ExpertProfileUncheckedUpdateManyInput = {
   onDuty?: Prisma.BoolFieldUpdateOperationsInput | boolean
   capacity?: Prisma.IntFieldUpdateOperationsInput | number
   timeZone?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.StringFieldUpdateOperationsInput | string
+  workingHours?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
 export type ExpertProfileNullableScalarRelationFilter = {
@@ -389,6 +442,9 @@ export type ExpertProfileCountOrderByAggregateInput = {
   onDuty?: Prisma.SortOrder
   capacity?: Prisma.SortOrder
   timeZone?: Prisma.SortOrder
+  phone?: Prisma.SortOrder
+  workingHours?: Prisma.SortOrder
+  updatedAt?: Prisma.SortOrder
 }
 
 export type ExpertProfileAvgOrderByAggregateInput = {
@@ -406,6 +462,8 @@ export type ExpertProfileMaxOrderByAggregateInput = {
   onDuty?: Prisma.SortOrder
   capacity?: Prisma.SortOrder
   timeZone?: Prisma.SortOrder
+  phone?: Prisma.SortOrder
+  updatedAt?: Prisma.SortOrder
 }
 
 export type ExpertProfileMinOrderByAggregateInput = {
@@ -416,6 +474,8 @@ export type ExpertProfileMinOrderByAggregateInput = {
   onDuty?: Prisma.SortOrder
   capacity?: Prisma.SortOrder
   timeZone?: Prisma.SortOrder
+  phone?: Prisma.SortOrder
+  updatedAt?: Prisma.SortOrder
 }
 
 export type ExpertProfileSumOrderByAggregateInput = {
@@ -503,6 +563,9 @@ export type ExpertProfileCreateWithoutUserInput = {
   onDuty?: boolean
   capacity: number
   timeZone: string
+  phone?: string
+  workingHours?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  updatedAt?: Date | string
   skills?: Prisma.ExpertSkillCreateNestedManyWithoutExpertInput
 }
 
@@ -513,6 +576,9 @@ export type ExpertProfileUncheckedCreateWithoutUserInput = {
   onDuty?: boolean
   capacity: number
   timeZone: string
+  phone?: string
+  workingHours?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  updatedAt?: Date | string
   skills?: Prisma.ExpertSkillUncheckedCreateNestedManyWithoutExpertInput
 }
 
@@ -539,6 +605,9 @@ export type ExpertProfileUpdateWithoutUserInput = {
   onDuty?: Prisma.BoolFieldUpdateOperationsInput | boolean
   capacity?: Prisma.IntFieldUpdateOperationsInput | number
   timeZone?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.StringFieldUpdateOperationsInput | string
+  workingHours?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   skills?: Prisma.ExpertSkillUpdateManyWithoutExpertNestedInput
 }
 
@@ -549,6 +618,9 @@ export type ExpertProfileUncheckedUpdateWithoutUserInput = {
   onDuty?: Prisma.BoolFieldUpdateOperationsInput | boolean
   capacity?: Prisma.IntFieldUpdateOperationsInput | number
   timeZone?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.StringFieldUpdateOperationsInput | string
+  workingHours?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   skills?: Prisma.ExpertSkillUncheckedUpdateManyWithoutExpertNestedInput
 }
 
@@ -559,6 +631,9 @@ export type ExpertProfileCreateWithoutSkillsInput = {
   onDuty?: boolean
   capacity: number
   timeZone: string
+  phone?: string
+  workingHours?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  updatedAt?: Date | string
   user: Prisma.UserCreateNestedOneWithoutExpertProfileInput
 }
 
@@ -570,6 +645,9 @@ export type ExpertProfileUncheckedCreateWithoutSkillsInput = {
   onDuty?: boolean
   capacity: number
   timeZone: string
+  phone?: string
+  workingHours?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  updatedAt?: Date | string
 }
 
 export type ExpertProfileCreateOrConnectWithoutSkillsInput = {
@@ -595,6 +673,9 @@ export type ExpertProfileUpdateWithoutSkillsInput = {
   onDuty?: Prisma.BoolFieldUpdateOperationsInput | boolean
   capacity?: Prisma.IntFieldUpdateOperationsInput | number
   timeZone?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.StringFieldUpdateOperationsInput | string
+  workingHours?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   user?: Prisma.UserUpdateOneRequiredWithoutExpertProfileNestedInput
 }
 
@@ -606,6 +687,9 @@ export type ExpertProfileUncheckedUpdateWithoutSkillsInput = {
   onDuty?: Prisma.BoolFieldUpdateOperationsInput | boolean
   capacity?: Prisma.IntFieldUpdateOperationsInput | number
   timeZone?: Prisma.StringFieldUpdateOperationsInput | string
+  phone?: Prisma.StringFieldUpdateOperationsInput | string
+  workingHours?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
 
@@ -647,6 +731,9 @@ export type ExpertProfileSelect<ExtArgs extends runtime.Types.Extensions.Interna
   onDuty?: boolean
   capacity?: boolean
   timeZone?: boolean
+  phone?: boolean
+  workingHours?: boolean
+  updatedAt?: boolean
   user?: boolean | Prisma.UserDefaultArgs<ExtArgs>
   skills?: boolean | Prisma.ExpertProfile$skillsArgs<ExtArgs>
   _count?: boolean | Prisma.ExpertProfileCountOutputTypeDefaultArgs<ExtArgs>
@@ -660,6 +747,9 @@ export type ExpertProfileSelectCreateManyAndReturn<ExtArgs extends runtime.Types
   onDuty?: boolean
   capacity?: boolean
   timeZone?: boolean
+  phone?: boolean
+  workingHours?: boolean
+  updatedAt?: boolean
   user?: boolean | Prisma.UserDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["expertProfile"]>
 
@@ -671,6 +761,9 @@ export type ExpertProfileSelectUpdateManyAndReturn<ExtArgs extends runtime.Types
   onDuty?: boolean
   capacity?: boolean
   timeZone?: boolean
+  phone?: boolean
+  workingHours?: boolean
+  updatedAt?: boolean
   user?: boolean | Prisma.UserDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["expertProfile"]>
 
@@ -682,9 +775,12 @@ export type ExpertProfileSelectScalar = {
   onDuty?: boolean
   capacity?: boolean
   timeZone?: boolean
+  phone?: boolean
+  workingHours?: boolean
+  updatedAt?: boolean
 }
 
-export type ExpertProfileOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"userId" | "homeLat" | "homeLon" | "radiusKm" | "onDuty" | "capacity" | "timeZone", ExtArgs["result"]["expertProfile"]>
+export type ExpertProfileOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"userId" | "homeLat" | "homeLon" | "radiusKm" | "onDuty" | "capacity" | "timeZone" | "phone" | "workingHours" | "updatedAt", ExtArgs["result"]["expertProfile"]>
 export type ExpertProfileInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   user?: boolean | Prisma.UserDefaultArgs<ExtArgs>
   skills?: boolean | Prisma.ExpertProfile$skillsArgs<ExtArgs>
@@ -713,7 +809,19 @@ export type $ExpertProfilePayload<ExtArgs extends runtime.Types.Extensions.Inter
      * How many open assignments the expert can hold at once.
      */
     capacity: number
+    /**
+     * IANA time zone the working hours are in (e.g. America/Chicago).
+     */
     timeZone: string
+    /**
+     * For assignment SMS.
+     */
+    phone: string
+    /**
+     * Weekly hours in `timeZone`: `{ weekday 0–6 (Sunday = 0), start "HH:MM", end "HH:MM" }[]`, validated on write.
+     */
+    workingHours: runtime.JsonValue
+    updatedAt: Date
   }, ExtArgs["result"]["expertProfile"]>
   composites: {}
 }
@@ -1146,6 +1254,9 @@ export interface ExpertProfileFieldRefs {
   readonly onDuty: Prisma.FieldRef<"ExpertProfile", 'Boolean'>
   readonly capacity: Prisma.FieldRef<"ExpertProfile", 'Int'>
   readonly timeZone: Prisma.FieldRef<"ExpertProfile", 'String'>
+  readonly phone: Prisma.FieldRef<"ExpertProfile", 'String'>
+  readonly workingHours: Prisma.FieldRef<"ExpertProfile", 'Json'>
+  readonly updatedAt: Prisma.FieldRef<"ExpertProfile", 'DateTime'>
 }
     
 
