@@ -108,6 +108,9 @@ export function createMfConfig({ dir, name, exposes, html, devPort, plugins = []
         }),
         ...(html ? [new HtmlWebpackPlugin({ title: html.title, template: path.join(dir, "src/index.html"), publicPath: "/" })] : []),
       ],
+      // `npm run dev` serves a remote in production mode: the running suite's shell provides production React,
+      // and a development build would bundle React's development JSX runtime, which fails against it
+      // ("dispatcher.getOwner is not a function").
       devServer: {
         port: devPort,
         headers: { "Access-Control-Allow-Origin": "*" },
