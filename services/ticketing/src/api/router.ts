@@ -1,8 +1,12 @@
 import { z } from "zod";
 import { createTicket } from "../tickets/create-ticket.ts";
-import { countTicketsByStatus, getTicket, listCustomerTickets, searchTickets } from "../tickets/read-tickets.ts";
+import { countTicketsByStatus, listCustomerTickets, searchTickets } from "../tickets/read-tickets.ts";
+import { assignmentExplanations, getTicketDetail, ticketHistory } from "../tickets/ticket-detail.ts";
 import { createTicketInput, searchTicketsInput } from "../tickets/ticket-input.ts";
+import { transitionProcedures } from "./transition-procedures.ts";
 import { requireRole, router } from "./trpc.ts";
+
+const ticketIdInput = z.object({ ticketId: z.uuid("Not a ticket id") });
 
 export const ticketingRouter = router({
   tickets: router({
@@ -15,9 +19,16 @@ export const ticketingRouter = router({
     search: requireRole("agent", "admin", "manager")
       .input(searchTicketsInput)
       .query(({ ctx, input }) => searchTickets(ctx.db, input.query, input.limit)),
-    get: requireRole("customer", "agent", "admin", "manager", "service")
-      .input(z.object({ ticketId: z.uuid("Not a ticket id") }))
-      .query(({ ctx, input }) => getTicket(ctx.db, ctx.caller, input.ticketId)),
+    get: requireRole("customer", "agent", "admin", "manager", "expert", "service")
+      .input(ticketIdInput)
+      .query(({ ctx, input }) => getTicketDetail(ctx.db, ctx.caller, input.ticketId)),
+    history: requireRole("customer", "agent", "admin", "manager", "expert", "service")
+      .input(ticketIdInput)
+      .query(({ ctx, input }) => ticketHistory(ctx.db, ctx.caller, input.ticketId)),
+    assignmentExplanation: requireRole("agent", "manager", "admin")
+      .input(ticketIdInput)
+      .query(({ ctx, input }) => assignmentExplanations(ctx.db, input.ticketId)),
+    ...transitionProcedures,
     countsByStatus: requireRole("manager", "admin").query(({ ctx }) => countTicketsByStatus(ctx.db)),
   }),
 });

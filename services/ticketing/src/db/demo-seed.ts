@@ -1,7 +1,6 @@
 import { demoCustomers, demoPlans, demoTickets, demoUsers, statusOf } from "@sysops/demo-data";
-import { ticketCreated } from "../tickets/ticket-events.ts";
-import { ticketViewSelect, toTicketView } from "../tickets/ticket-view.ts";
-import { recordEvent } from "../outbox/outbox.ts";
+import { emitTicketCreated } from "../tickets/ticket-events.ts";
+import { ticketViewSelect } from "../tickets/ticket-view.ts";
 import type { Db } from "./client.ts";
 
 /**
@@ -55,7 +54,7 @@ export async function seedDemoTickets(db: Db): Promise<boolean> {
         },
         select: ticketViewSelect,
       });
-      await recordEvent(tx, ticketCreated({ ...toTicketView(row), status: "new" }));
+      await emitTicketCreated(tx, row);
     }
   });
   return true;

@@ -1,20 +1,15 @@
 /**
  * Transactional outbox: an event is a row written in the same transaction as the change it describes, so
- * either both commit or neither does. A relay publishes unpublished rows to Redis Streams.
+ * either both commit or neither does. The relay (`startOutboxRelay`, wired in main.ts) publishes unpublished
+ * rows to Redis Streams.
  * @see https://microservices.io/patterns/data/transactional-outbox.html
  */
+import type { EventDefinition } from "@sysops/events/catalog";
+import { toOutboxRow, type OutboxInput } from "@sysops/events/outbox";
 import type { Prisma } from "../generated/prisma/client.ts";
 
-export interface OutboxEventInput {
-  aggregateType: "ticket";
-  aggregateId: string;
-  /** e.g. `ticket.created`; with `version`, the contract consumers rely on. */
-  type: string;
-  version: number;
-  payload: Prisma.InputJsonObject;
-  occurredAt?: Date;
-}
-
-export async function recordEvent(tx: Prisma.TransactionClient, event: OutboxEventInput): Promise<void> {
-  await tx.outboxEvent.create({ data: event, select: { id: true } });
+/** Validates the payload against the catalog definition (a ZodError rolls the transaction back) and inserts it. */
+export async function emit<D extends EventDefinition>(tx: Prisma.TransactionClient, definition: D, input: Omit<OutboxInput<D>, "aggregateType">): Promise<void> {
+  const row = toOutboxRow(definition, { aggregateType: "ticket", ...input });
+  await tx.outboxEvent.create({ data: { ...row, payload: row.payload as Prisma.InputJsonObject }, select: { id: true } });
 }

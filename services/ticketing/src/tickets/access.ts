@@ -9,8 +9,10 @@ export function assertMayReadCustomerTickets(caller: Caller, customerId: string)
   if (isCustomer(caller) && caller.customerId !== customerId) throw notFound("Customer", customerId);
 }
 
-export function assertMayReadTicket(caller: Caller, ticket: { id: string; customerId: string }): void {
+/** Customers read their own tickets, experts the tickets they hold; others' look like they do not exist. */
+export function assertMayReadTicket(caller: Caller, ticket: { id: string; customerId: string; expertId?: string | null }): void {
   if (isCustomer(caller) && caller.customerId !== ticket.customerId) throw notFound("Ticket", ticket.id);
+  if (caller.kind === "user" && caller.role === "expert" && ticket.expertId !== caller.userId) throw notFound("Ticket", ticket.id);
 }
 
 /** Customers file for themselves on the web; agents file for a caller on the phone. */

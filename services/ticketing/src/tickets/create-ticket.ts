@@ -2,10 +2,9 @@ import { invalid } from "@sysops/domain-errors";
 import type { UserCaller } from "@sysops/internal-auth";
 import type { CustomerDirectory } from "../customers/customer-directory.ts";
 import type { Db } from "../db/client.ts";
-import { recordEvent } from "../outbox/outbox.ts";
 import type { Clock } from "@sysops/events/clock";
 import { assertMayFileTicket } from "./access.ts";
-import { ticketCreated } from "./ticket-events.ts";
+import { emitTicketCreated } from "./ticket-events.ts";
 import type { CreateTicketInput } from "./ticket-input.ts";
 import { ticketViewSelect, toTicketView, type TicketView } from "./ticket-view.ts";
 
@@ -48,8 +47,7 @@ export async function createTicket(db: Db, customers: CustomerDirectory, caller:
       },
       select: ticketViewSelect,
     });
-    const ticket = toTicketView(row);
-    await recordEvent(tx, ticketCreated(ticket));
-    return ticket;
+    await emitTicketCreated(tx, row);
+    return toTicketView(row);
   });
 }
