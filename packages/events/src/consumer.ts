@@ -1,0 +1,135 @@
+/**
+ * Event consumer: reads the stream in a consumer group, hands each entry to the entry processor (validate →
+ * transaction with inbox insert + handler → XACK after commit), and reclaims entries left pending too long
+ * by dead consumers (XAUTOCLAIM), dead-lettering those delivered more than `maxDeliveries` times.
+ * @see https://redis.io/docs/latest/develop/data-types/streams/#consumer-groups
+ */
+import type { Redis } from "ioredis";
+import type { Logger } from "@sysops/logger";
+import { createEntryProcessor, type EventHandlers } from "./entry-processor.ts";
+import type { InboxTransaction, TransactionalDb } from "./inbox.ts";
+import { DEFAULT_STREAM } from "./relay.ts";
+import { backoffMs, createSleeper } from "./sleeper.ts";
+import type { AutoClaimReply, PendingReply, ReadGroupReply, StreamEntry } from "./stream-entries.ts";
+
+export type { EventHandlers } from "./entry-processor.ts";
+export type { InboxTransaction, TransactionalDb } from "./inbox.ts";
+
+export const DEFAULT_DEAD_LETTER_STREAM = "sysops:events:dead";
+
+export interface ConsumerOptions<Tx extends InboxTransaction> {
+  redis: Redis;
+  /** The logical consumer (one per service and purpose); also the `consumer` column of its inbox rows. */
+  group: string;
+  /** This process's name within the group (unique per process, e.g. `ticketing-<pid>`). */
+  consumer: string;
+  /** The service's PrismaClient. */
+  db: TransactionalDb<Tx>;
+  /** The service's PostgreSQL schema holding its `ProcessedEvent` table. */
+  schema: string;
+  handlers: EventHandlers<Tx>;
+  logger: Logger;
+  stream?: string;
+  /** Entries pending longer than this (a dead consumer's, or a failed handler's) are claimed and retried. */
+  claimIdleMs?: number;
+  deadLetterStream?: string;
+  /** A new group starts from this stream id: "0" (default) replays the stream's history, "$" only new entries. */
+  startId?: string;
+  batchSize?: number;
+  blockMs?: number;
+  /** An entry delivered more often than this goes to the dead-letter stream instead of being retried. */
+  maxDeliveries?: number;
+}
+
+export interface EventConsumer {
+  stop(): Promise<void>;
+}
+
+export function startConsumer<Tx extends InboxTransaction>(options: ConsumerOptions<Tx>): EventConsumer {
+  const { redis, group, consumer, logger } = options;
+  const stream = options.stream ?? DEFAULT_STREAM;
+  const claimIdleMs = options.claimIdleMs ?? 30_000;
+  const batchSize = options.batchSize ?? 50;
+  const blockMs = options.blockMs ?? 1_000;
+  const maxDeliveries = options.maxDeliveries ?? 10;
+  const processor = createEntryProcessor({
+    ...options,
+    stream,
+    deadLetterStream: options.deadLetterStream ?? DEFAULT_DEAD_LETTER_STREAM,
+  });
+  // Blocking reads get their own connection so they never hold up acks and dead-letter writes.
+  const reader = redis.duplicate();
+  const sleeper = createSleeper();
+  let stopped = false;
+
+  async function ensureGroup(): Promise<void> {
+    try {
+      await redis.xgroup("CREATE", stream, group, options.startId ?? "0", "MKSTREAM");
+    } catch (error) {
+      if (!String(error).includes("BUSYGROUP")) throw error;
+    }
+  }
+
+  async function processAll(entries: StreamEntry[]): Promise<void> {
+    for (const [id, fields] of entries) {
+      if (stopped) return;
+      await processor.process(id, fields);
+    }
+  }
+
+  /** Claims entries idle ≥ claimIdleMs from any consumer of the group (this one included: failed handlers). */
+  async function reclaim(): Promise<void> {
+    let cursor = "0-0";
+    do {
+      const reply = (await redis.xautoclaim(stream, group, consumer, claimIdleMs, cursor, "COUNT", batchSize)) as AutoClaimReply;
+      cursor = reply[0];
+      for (const entry of reply[1]) {
+        if (stopped) return;
+        if (!entry) continue;
+        const [id, fields] = entry;
+        const pending = (await redis.xpending(stream, group, id, id, 1)) as PendingReply;
+        const deliveries = pending[0]?.[3] ?? 0;
+        if (deliveries > maxDeliveries) await processor.deadLetter(id, fields, `handler failed: gave up after ${deliveries - 1} deliveries`);
+        else await processor.process(id, fields);
+      }
+    } while (cursor !== "0-0" && !stopped);
+  }
+
+  async function loop(): Promise<void> {
+    let failures = 0;
+    let nextClaimAt = 0;
+    // First this consumer's own pending entries from a previous run (ids after `ownCursor`), then new ones.
+    let ownCursor: string | undefined = "0";
+    while (!stopped) {
+      try {
+        if (failures > 0 || ownCursor === "0") await ensureGroup();
+        if (Date.now() >= nextClaimAt) {
+          await reclaim();
+          nextClaimAt = Date.now() + Math.max(100, Math.floor(claimIdleMs / 2));
+        }
+        const reply = (await reader.xreadgroup(
+          "GROUP", group, consumer, "COUNT", batchSize, "BLOCK", blockMs, "STREAMS", stream, ownCursor ?? ">",
+        )) as ReadGroupReply;
+        const entries = reply?.[0]?.[1] ?? [];
+        if (ownCursor !== undefined) ownCursor = entries.at(-1)?.[0];
+        await processAll(entries);
+        failures = 0;
+      } catch (error) {
+        if (stopped) return;
+        failures += 1;
+        logger.warn({ err: error, stream, group, failures }, "event consumer: read failed, retrying");
+        await sleeper.sleep(backoffMs(failures));
+      }
+    }
+  }
+
+  const running = loop();
+  return {
+    async stop() {
+      stopped = true;
+      sleeper.wake();
+      reader.disconnect();
+      await running;
+    },
+  };
+}

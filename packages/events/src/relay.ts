@@ -1,0 +1,141 @@
+/**
+ * Outbox relay: moves unpublished `OutboxEvent` rows of one service schema to a Redis Stream, in id order
+ * (ids are time-ordered), then marks them published. Rows are locked with `FOR UPDATE SKIP LOCKED`, so
+ * several relays can run at once without publishing a row twice in one pass. At-least-once: if the process
+ * dies between XADD and the commit, the rows stay unpublished and are sent again; consumers dedupe by id.
+ */
+import type { Redis } from "ioredis";
+import pg from "pg";
+import type { Logger } from "@sysops/logger";
+import { qualifiedTable, withoutSchemaParam } from "./sql-identifier.ts";
+import { backoffMs, createSleeper } from "./sleeper.ts";
+
+export const DEFAULT_STREAM = "sysops:events";
+
+export interface OutboxRelayOptions {
+  databaseUrl: string;
+  /** The producing service's PostgreSQL schema (its `OutboxEvent` table lives there). */
+  schema: string;
+  redis: Redis;
+  logger: Logger;
+  stream?: string;
+  batchSize?: number;
+  /** Pause between polls when the outbox is empty. */
+  idleMs?: number;
+  /** `false`: no background loop, only `drainOnce()` (tests, scripts). */
+  poll?: boolean;
+}
+
+export interface OutboxRelay {
+  stop(): Promise<void>;
+  /** Publishes every row it can lock right now, batch after batch; returns how many it published. */
+  drainOnce(): Promise<number>;
+}
+
+interface OutboxRowRecord {
+  id: string;
+  type: string;
+  version: number;
+  aggregateType: string;
+  aggregateId: string;
+  payload: unknown;
+  /** ISO text in UTC, formatted by PostgreSQL (the column is a zone-less Prisma `timestamp(3)` holding UTC). */
+  occurredAt: string;
+}
+
+export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
+  const { redis, logger, schema } = options;
+  const stream = options.stream ?? DEFAULT_STREAM;
+  const batchSize = options.batchSize ?? 100;
+  const idleMs = options.idleMs ?? 50;
+  const table = qualifiedTable(schema, "OutboxEvent");
+  // Session time zone UTC, so `to_char` also renders a timestamptz column in UTC.
+  const pool = new pg.Pool({ connectionString: withoutSchemaParam(options.databaseUrl), max: 2, options: "-c TimeZone=UTC" });
+  // A dropped idle connection (PostgreSQL restart) must not crash the process; the next checkout reconnects.
+  pool.on("error", (error) => logger.warn({ err: error, schema }, "outbox relay: idle database connection lost"));
+  const sleeper = createSleeper();
+  let stopped = false;
+
+  async function publishBatch(): Promise<number> {
+    const client = await pool.connect();
+    let broken = false;
+    try {
+      await client.query("BEGIN");
+      const { rows } = await client.query<OutboxRowRecord>(
+        `SELECT id, type, version, "aggregateType", "aggregateId", payload,
+                to_char("occurredAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "occurredAt" FROM ${table}
+         WHERE "publishedAt" IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [batchSize],
+      );
+      if (rows.length > 0) {
+        await xaddAll(redis, stream, rows);
+        await client.query(`UPDATE ${table} SET "publishedAt" = now() WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id)]);
+      }
+      await client.query("COMMIT");
+      return rows.length;
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => {
+        broken = true;
+      });
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  async function drainOnce(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const published = await publishBatch();
+      total += published;
+      if (published < batchSize || stopped) return total;
+    }
+  }
+
+  async function loop(): Promise<void> {
+    let failures = 0;
+    while (!stopped) {
+      let published = 0;
+      try {
+        published = await drainOnce();
+        if (published > 0) logger.debug({ schema, stream, published }, "outbox relay: published");
+        failures = 0;
+      } catch (error) {
+        failures += 1;
+        logger.warn({ err: error, schema, failures }, "outbox relay: publish failed, retrying");
+      }
+      if (!stopped && (failures > 0 || published === 0)) await sleeper.sleep(failures > 0 ? backoffMs(failures) : idleMs);
+    }
+  }
+
+  const running = options.poll === false ? Promise.resolve() : loop();
+  return {
+    drainOnce,
+    async stop() {
+      stopped = true;
+      sleeper.wake();
+      await running;
+      await pool.end();
+    },
+  };
+}
+
+/** One pipeline, so the entries land in the stream in row order. */
+async function xaddAll(redis: Redis, stream: string, rows: OutboxRowRecord[]): Promise<void> {
+  const pipeline = redis.pipeline();
+  for (const row of rows) {
+    const envelope = {
+      id: row.id,
+      type: row.type,
+      version: row.version,
+      occurredAt: row.occurredAt,
+      aggregateType: row.aggregateType,
+      aggregateId: row.aggregateId,
+      payload: row.payload,
+    };
+    pipeline.xadd(stream, "*", "type", row.type, "event", JSON.stringify(envelope));
+  }
+  const results = (await pipeline.exec()) ?? [];
+  const failed = results.find(([error]) => error);
+  if (failed?.[0]) throw failed[0];
+}
