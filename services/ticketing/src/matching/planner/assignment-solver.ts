@@ -1,34 +1,54 @@
 import { MinHeap } from "./min-heap.ts";
 
 /**
- * Exact min-cost maximum-cardinality assignment of rows (tickets) to columns (expert capacity slots) on a
+ * Exact min-cost maximum-cardinality assignment of rows (tickets) to capacity slots of groups (experts) on a
  * sparse graph, by shortest augmenting paths with dual prices — the augmentation phase of Jonker–Volgenant
  * (LAPJV), with Dijkstra over the sparse adjacency.
  *
- * Every row also gets a private "unassigned" column costing BIG, larger than the sum of every row's most
- * expensive real edge. The instance is then always row-complete, and minimising real cost + BIG × unassigned
- * first maximises the number of real assignments, then minimises their cost: exactly our objective. (Processing
- * rows one at a time without it would be wrong when not every ticket can be served: an early, expensive ticket
- * would keep a slot that a later, cheaper one should take.) Costs must be non-negative integers.
+ * Group g owns `groupSize[g]` slot columns; its k-th slot costs edgeCost + groupBase[g] + k·step from any row
+ * (the convex load of cost.ts). Every row also gets a private "unassigned" column costing BIG, more than the
+ * sum of every row's most expensive real edge: the instance is always row-complete, and minimising
+ * real cost + BIG × unassigned first maximises the number of real assignments, then minimises their cost —
+ * exactly our objective. (Rows one at a time without it would be wrong when not every ticket can be served:
+ * an early, expensive ticket would keep a slot that a later, cheaper one should take.) Costs: non-negative integers.
+ *
+ * Free slots keep price 0 and a group's k-th slot is dearer than its (k−1)-th from every row, so a group's
+ * matched slots are always a prefix: a search relaxes only those plus the first free one.
  * @see https://doi.org/10.1007/BF02278710 (Jonker & Volgenant 1987) and D. F. Crouse, "On implementing 2D
  *   rectangular assignment algorithms", IEEE TAES 2016.
  */
 export interface SparseInstance {
   rows: number;
-  columns: number;
-  /** CSR adjacency: row r's edges are [rowStart[r], rowStart[r + 1]) in edgeColumn / edgeCost. */
+  groupSize: Int32Array;
+  groupBase: Float64Array;
+  step: number;
+  /** CSR adjacency: row r's edges are [rowStart[r], rowStart[r + 1]) in edgeGroup / edgeCost. */
   rowStart: Int32Array;
-  edgeColumn: Int32Array;
+  edgeGroup: Int32Array;
   edgeCost: Float64Array;
 }
 
-/** For each row its real column, or -1 when the row stays unassigned. */
-export function solveAssignment(instance: SparseInstance): Int32Array {
-  const { rows, columns, rowStart, edgeColumn, edgeCost } = instance;
+/** Per row its group (expert) and slot index k, both -1 when the row stays unassigned. */
+export interface Solution {
+  group: Int32Array;
+  slot: Int32Array;
+}
+
+export function solveAssignment(instance: SparseInstance): Solution {
+  const { rows, groupSize, groupBase, step, rowStart, edgeGroup, edgeCost } = instance;
+  const groups = groupSize.length;
+  const firstColumn = new Int32Array(groups + 1);
+  for (let g = 0; g < groups; g++) firstColumn[g + 1] = firstColumn[g]! + groupSize[g]!;
+  const columns = firstColumn[groups]!;
+  const groupOfColumn = new Int32Array(columns);
+  for (let g = 0; g < groups; g++) groupOfColumn.fill(g, firstColumn[g]!, firstColumn[g + 1]!);
   let big = 1;
   for (let r = 0; r < rows; r++) {
     let max = 0;
-    for (let e = rowStart[r]!; e < rowStart[r + 1]!; e++) max = Math.max(max, edgeCost[e]!);
+    for (let e = rowStart[r]!; e < rowStart[r + 1]!; e++) {
+      const g = edgeGroup[e]!;
+      max = Math.max(max, edgeCost[e]! + groupBase[g]! + step * (groupSize[g]! - 1));
+    }
     big += max;
   }
   const total = columns + rows; // column `columns + r` is row r's "unassigned" column
@@ -36,6 +56,7 @@ export function solveAssignment(instance: SparseInstance): Int32Array {
   const rowOfColumn = new Int32Array(total).fill(-1);
   const columnOfRow = new Int32Array(rows).fill(-1);
   const matchedCost = new Float64Array(rows); // cost of each row's matched edge, so u[r] = matchedCost − price
+  const used = new Int32Array(groups); // matched prefix length per group
   const dist = new Float64Array(total);
   const predRow = new Int32Array(total);
   const predCost = new Float64Array(total);
@@ -45,7 +66,7 @@ export function solveAssignment(instance: SparseInstance): Int32Array {
   const heap = new MinHeap();
 
   const relax = (stamp: number, column: number, d: number, row: number, cost: number): void => {
-    if (seen[column] === stamp && d >= dist[column]!) return;
+    if (done[column] === stamp || (seen[column] === stamp && d >= dist[column]!)) return;
     seen[column] = stamp;
     dist[column] = d;
     predRow[column] = row;
@@ -54,11 +75,14 @@ export function solveAssignment(instance: SparseInstance): Int32Array {
   };
   const relaxRow = (stamp: number, row: number, base: number): void => {
     for (let e = rowStart[row]!; e < rowStart[row + 1]!; e++) {
-      const column = edgeColumn[e]!;
-      if (done[column] !== stamp) relax(stamp, column, base + edgeCost[e]! - price[column]!, row, edgeCost[e]!);
+      const g = edgeGroup[e]!;
+      const last = Math.min(used[g]!, groupSize[g]! - 1);
+      let cost = edgeCost[e]! + groupBase[g]!;
+      for (let column = firstColumn[g]!, end = column + last; column <= end; column++, cost += step) {
+        relax(stamp, column, base + cost - price[column]!, row, cost);
+      }
     }
-    const own = columns + row;
-    if (done[own] !== stamp) relax(stamp, own, base + big - price[own]!, row, big);
+    relax(stamp, columns + row, base + big - price[columns + row]!, row, big);
   };
 
   for (let start = 0; start < rows; start++) {
@@ -69,7 +93,8 @@ export function solveAssignment(instance: SparseInstance): Int32Array {
     let end = -1;
     let shortest = 0;
     while (end < 0) {
-      const [d, column] = heap.pop(); // never empty: the start row's own column is free
+      const column = heap.pop(); // never empty: the start row's own column is free
+      const d = heap.poppedKey;
       if (done[column] === stamp || d > dist[column]!) continue;
       done[column] = stamp;
       const row = rowOfColumn[column]!;
@@ -82,6 +107,7 @@ export function solveAssignment(instance: SparseInstance): Int32Array {
       }
     }
     for (const column of scanned) price[column] = price[column]! + dist[column]! - shortest;
+    if (end < columns) used[groupOfColumn[end]!]!++;
     for (let column = end; ; ) {
       const row = predRow[column]!;
       const previous = columnOfRow[row]!;
@@ -92,5 +118,12 @@ export function solveAssignment(instance: SparseInstance): Int32Array {
       column = previous;
     }
   }
-  return columnOfRow.map((column) => (column < columns ? column : -1));
+  const group = new Int32Array(rows).fill(-1);
+  const slot = new Int32Array(rows).fill(-1);
+  columnOfRow.forEach((column, row) => {
+    if (column >= columns) return;
+    group[row] = groupOfColumn[column]!;
+    slot[row] = column - firstColumn[group[row]!]!;
+  });
+  return { group, slot };
 }

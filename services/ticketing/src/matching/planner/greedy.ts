@@ -13,11 +13,13 @@ export function planGreedy(tickets: PlannerTicket[], experts: PlannerExpert[], n
   let totalM = 0;
   tickets.forEach((ticket, row) => {
     let best: { expert: number; distanceKm: number } | undefined;
-    for (const edge of edges[row]!) {
-      const expert = experts[edge.expert]!;
-      if (expert.openAssignments + used[edge.expert]! >= expert.capacity) continue;
-      if (!best || edge.distanceKm < best.distanceKm) best = edge;
-    }
+    const candidates = edges[row]!;
+    candidates.expert.forEach((e, i) => {
+      const expert = experts[e]!;
+      const distanceKm = candidates.distanceKm[i]!;
+      if (expert.openAssignments + used[e]! >= expert.capacity) return;
+      if (!best || distanceKm < best.distanceKm) best = { expert: e, distanceKm };
+    });
     if (!best) return;
     const expert = experts[best.expert]!;
     totalM += slotCostMetres(toMetres(best.distanceKm), expert.openAssignments, used[best.expert]!++);

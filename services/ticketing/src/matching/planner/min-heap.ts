@@ -1,5 +1,9 @@
-/** Binary min-heap of (key, value) number pairs; callers use lazy deletion (push again, skip stale pops). */
+/**
+ * Binary min-heap of (key, value) number pairs; callers use lazy deletion (push again, skip stale pops).
+ * `pop` returns the value and leaves its key in `poppedKey`, so the hot loop allocates nothing.
+ */
 export class MinHeap {
+  poppedKey = 0;
   private keys: number[] = [];
   private values: number[] = [];
 
@@ -30,8 +34,8 @@ export class MinHeap {
     values[i] = value;
   }
 
-  /** The smallest key's pair; the heap must not be empty. */
-  pop(): [key: number, value: number] {
+  /** The smallest key's value (its key in `poppedKey`); the heap must not be empty. */
+  pop(): number {
     const keys = this.keys;
     const values = this.values;
     const topKey = keys[0]!;
@@ -53,6 +57,7 @@ export class MinHeap {
       keys[i] = lastKey;
       values[i] = lastValue;
     }
-    return [topKey, topValue];
+    this.poppedKey = topKey;
+    return topValue;
   }
 }

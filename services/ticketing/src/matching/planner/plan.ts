@@ -1,6 +1,6 @@
 import { solveAssignment, type SparseInstance } from "./assignment-solver.ts";
-import { buildCandidateGraph, round3, type CandidateEdge } from "./candidate-graph.ts";
-import { arrivalWindow, slotCostMetres, toMetres } from "./cost.ts";
+import { buildCandidateGraph, round3, type CandidateGraph } from "./candidate-graph.ts";
+import { arrivalWindow, LOAD_KM, slotCostMetres, toMetres } from "./cost.ts";
 import type { PlannedAssignment, PlannerExpert, PlannerTicket, PlanResult } from "./types.ts";
 
 /**
@@ -9,21 +9,18 @@ import type { PlannedAssignment, PlannerExpert, PlannerTicket, PlanResult } from
  */
 export function planAssignments(tickets: PlannerTicket[], experts: PlannerExpert[], now: Date): PlanResult {
   const graph = buildCandidateGraph(tickets, experts, now);
-  const slots = slotLayout(graph.edges, experts);
-  const solution = solveAssignment(toInstance(graph.edges, experts, slots));
-
+  const solution = solveAssignment(toInstance(graph.edges, experts));
   const assignments: PlannedAssignment[] = [];
   const explanations: PlanResult["explanations"] = {};
   tickets.forEach((ticket, row) => {
     const explanation = graph.explanations[row]!;
     explanations[ticket.id] = explanation;
-    const column = solution[row]!;
-    if (column < 0) return;
-    const expertIndex = slots.expertOfColumn[column]!;
+    const expertIndex = solution.group[row]!;
+    if (expertIndex < 0) return;
     const expert = experts[expertIndex]!;
-    const k = column - slots.firstColumn[expertIndex]!;
-    const distanceKm = graph.edges[row]!.find((edge) => edge.expert === expertIndex)!.distanceKm;
-    const cost = slotCostMetres(toMetres(distanceKm), expert.openAssignments, k) / 1000;
+    const edges = graph.edges[row]!;
+    const distanceKm = edges.distanceKm[edges.expert.indexOf(expertIndex)]!;
+    const cost = slotCostMetres(toMetres(distanceKm), expert.openAssignments, solution.slot[row]!) / 1000;
     const window = arrivalWindow(now, distanceKm);
     explanation.chosen = { expertId: expert.id, cost };
     assignments.push({ ticketId: ticket.id, expertId: expert.id, distanceKm: round3(distanceKm), cost, arrivalWindowStart: window.start, arrivalWindowEnd: window.end });
@@ -31,49 +28,21 @@ export function planAssignments(tickets: PlannerTicket[], experts: PlannerExpert
   return { assignments, explanations };
 }
 
-interface SlotLayout {
-  columns: number;
-  firstColumn: number[];
-  slotCount: number[];
-  expertOfColumn: Int32Array;
-}
-
-/** Expert e owns columns firstColumn[e] + k for its k-th new assignment; no more slots than eligible tickets. */
-function slotLayout(edges: CandidateEdge[][], experts: readonly PlannerExpert[]): SlotLayout {
-  const degree = new Array<number>(experts.length).fill(0);
-  for (const ticketEdges of edges) for (const edge of ticketEdges) degree[edge.expert]!++;
-  const firstColumn: number[] = [];
-  const slotCount: number[] = [];
-  let columns = 0;
-  experts.forEach((expert, e) => {
-    firstColumn.push(columns);
-    const count = Math.max(0, Math.min(expert.capacity - expert.openAssignments, degree[e]!));
-    slotCount.push(count);
-    columns += count;
-  });
-  const expertOfColumn = new Int32Array(columns);
-  experts.forEach((_, e) => expertOfColumn.fill(e, firstColumn[e]!, firstColumn[e]! + slotCount[e]!));
-  return { columns, firstColumn, slotCount, expertOfColumn };
-}
-
-function toInstance(edges: CandidateEdge[][], experts: readonly PlannerExpert[], slots: SlotLayout): SparseInstance {
+/** Experts become slot groups: no more slots than remaining capacity, nor than tickets that could use them. */
+function toInstance(edges: CandidateGraph["edges"], experts: readonly PlannerExpert[]): SparseInstance {
+  const degree = new Int32Array(experts.length);
   const rowStart = new Int32Array(edges.length + 1);
-  let total = 0;
   edges.forEach((ticketEdges, row) => {
-    for (const edge of ticketEdges) total += slots.slotCount[edge.expert]!;
-    rowStart[row + 1] = total;
+    for (const e of ticketEdges.expert) degree[e]!++;
+    rowStart[row + 1] = rowStart[row]! + ticketEdges.expert.length;
   });
-  const edgeColumn = new Int32Array(total);
-  const edgeCost = new Float64Array(total);
-  let at = 0;
-  for (const ticketEdges of edges) {
-    for (const { expert, distanceKm } of ticketEdges) {
-      const distanceM = toMetres(distanceKm);
-      for (let k = 0; k < slots.slotCount[expert]!; k++) {
-        edgeColumn[at] = slots.firstColumn[expert]! + k;
-        edgeCost[at++] = slotCostMetres(distanceM, experts[expert]!.openAssignments, k);
-      }
-    }
-  }
-  return { rows: edges.length, columns: slots.columns, rowStart, edgeColumn, edgeCost };
+  return {
+    rows: edges.length,
+    groupSize: Int32Array.from(experts, (expert, e) => Math.max(0, Math.min(expert.capacity - expert.openAssignments, degree[e]!))),
+    groupBase: Float64Array.from(experts, (expert) => slotCostMetres(0, expert.openAssignments, 0)),
+    step: toMetres(LOAD_KM),
+    rowStart,
+    edgeGroup: Int32Array.from(edges.flatMap((ticketEdges) => ticketEdges.expert)),
+    edgeCost: Float64Array.from(edges.flatMap((ticketEdges) => ticketEdges.distanceKm.map(toMetres))),
+  };
 }
