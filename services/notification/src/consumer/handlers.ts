@@ -1,0 +1,61 @@
+/**
+ * Event handlers of the `notification` consumer group. Each runs inside the consumer's transaction (with
+ * the inbox insert): it plans the messages, writes them as `queued` rows and adds their send jobs. The
+ * jobs are added before the commit, so a crash cannot leave a committed message without a job; a job that
+ * runs first finds no message yet and retries (see send-worker.ts).
+ */
+import type { EventHandlers } from "@sysops/events/consumer";
+import type { ContactDirectory } from "../contacts/contacts.ts";
+import { recordMessages, type Tx } from "../delivery/record-messages.ts";
+import type { SendQueue } from "../delivery/send-queue.ts";
+import { assignedMessages, customerCaresAbout, slaBreachedMessages, statusChangedMessages, surveyMessages, type PlannedMessage } from "../messages/compose.ts";
+import type { Providers } from "../providers/provider.ts";
+
+export interface HandlerDeps {
+  contacts: ContactDirectory;
+  providers: Providers;
+  queue: SendQueue;
+  /** The gateway origin customers use, for survey links. */
+  publicOrigin: string;
+}
+
+/** The expert's phone from the local projection; throws (so the event is retried) until the profile arrived. */
+async function expertPhone(tx: Tx, expertId: string): Promise<string | null> {
+  const contact = await tx.expertContact.findUnique({ where: { expertId } });
+  if (!contact) throw new Error(`no contact details for expert ${expertId} yet (expert.profile_changed not seen)`);
+  return contact.phone.trim() || null;
+}
+
+export function notificationHandlers(deps: HandlerDeps): EventHandlers<Tx> {
+  const deliver = async (tx: Tx, eventId: string, planned: PlannedMessage[]) => {
+    await deps.queue.enqueue(await recordMessages(tx, eventId, planned, deps.providers));
+  };
+  return {
+    "expert.profile_changed": async ({ payload: p }, tx) => {
+      await tx.expertContact.upsert({
+        where: { expertId: p.expertId },
+        create: { expertId: p.expertId, name: p.name, phone: p.phone },
+        update: { name: p.name, phone: p.phone },
+      });
+    },
+    "ticket.assigned": async (event, tx) => {
+      const p = event.payload;
+      const [customer, phone] = await Promise.all([deps.contacts.customer(p.customerId), expertPhone(tx, p.expertId)]);
+      await deliver(tx, event.id, assignedMessages(p, customer, phone));
+    },
+    "ticket.status_changed": async (event, tx) => {
+      const p = event.payload;
+      const customer = customerCaresAbout(p) ? await deps.contacts.customer(p.customerId) : null;
+      const phone = p.to === "cancelled" && p.expertId ? await expertPhone(tx, p.expertId) : null;
+      const managers = p.to === "escalated" ? await deps.contacts.managers() : [];
+      await deliver(tx, event.id, statusChangedMessages(p, { customer, expertPhone: phone, managers }));
+    },
+    "survey.created": async (event, tx) => {
+      const customer = await deps.contacts.customer(event.payload.customerId);
+      await deliver(tx, event.id, surveyMessages(event.payload, customer, deps.publicOrigin));
+    },
+    "ticket.sla_breached": async (event, tx) => {
+      await deliver(tx, event.id, slaBreachedMessages(event.payload, await deps.contacts.managers()));
+    },
+  };
+}

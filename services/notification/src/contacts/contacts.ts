@@ -1,0 +1,42 @@
+/**
+ * Who gets a message. Customers come from the customer service, managers from identity (both over
+ * tRPC, signed as the notification service); experts from the local projection (`ExpertContact`).
+ */
+import { signCaller } from "@sysops/internal-auth";
+import type { CustomerRouter } from "@sysops/svc-customer/api";
+import type { IdentityRouter } from "@sysops/svc-identity/api";
+import { createServiceClient } from "@sysops/trpc-server/service-client";
+
+export interface Contact {
+  name: string;
+  email: string;
+}
+
+export interface ContactDirectory {
+  customer(customerId: string): Promise<Contact>;
+  /** Everyone who should hear about escalations and SLA breaches. */
+  managers(): Promise<Contact[]>;
+}
+
+export interface ContactServiceUrls {
+  customer: string;
+  identity: string;
+}
+
+export function serviceContactDirectory(urls: ContactServiceUrls, internalSecret: string): ContactDirectory {
+  const asNotification = () => signCaller({ kind: "service", service: "notification" }, internalSecret);
+  const customers = createServiceClient<CustomerRouter>(urls.customer, asNotification);
+  const identity = createServiceClient<IdentityRouter>(urls.identity, asNotification);
+  return {
+    async customer(customerId) {
+      const { name, email } = await customers.customers.get.query({ customerId });
+      return { name, email };
+    },
+    async managers() {
+      // identity's users.list admits only admins today: a service caller is refused (FORBIDDEN) until
+      // identity offers manager contacts to services. The error propagates, so the event is retried, not lost.
+      const users = await identity.users.list.query();
+      return users.filter((u) => u.role === "manager").map(({ name, email }) => ({ name, email }));
+    },
+  };
+}

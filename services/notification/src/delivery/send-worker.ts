@@ -1,0 +1,58 @@
+/**
+ * Sends queued messages (BullMQ worker on `notification-send`). Each try is recorded on the message:
+ * attempts, lastError, nextAttemptAt while retries remain, then `sent` (sentAt) or finally `failed`.
+ * A message not `queued` any more is never sent again.
+ *
+ * A job can run before the consumer transaction that wrote its message commits (jobs are added inside
+ * that transaction so none is lost); then the message is not found yet and the job fails and retries.
+ */
+import type { Clock } from "@sysops/events/clock";
+import type { Logger } from "@sysops/logger";
+import { Worker, type ConnectionOptions, type Job } from "bullmq";
+import type { Db } from "../db/client.ts";
+import type { Providers } from "../providers/provider.ts";
+import { DEFAULT_RETRY, retryDelayMs, SEND_QUEUE, type RetryPolicy, type SendJob } from "./send-queue.ts";
+
+export interface SendWorkerOptions {
+  db: Db;
+  providers: Providers;
+  connection: ConnectionOptions;
+  logger: Logger;
+  clock: Clock;
+  prefix?: string;
+  retry?: RetryPolicy;
+  concurrency?: number;
+}
+
+export function startSendWorker(opts: SendWorkerOptions): { close(): Promise<void> } {
+  const { db, providers, logger, clock, retry = DEFAULT_RETRY } = opts;
+
+  async function process(job: Job<SendJob>): Promise<void> {
+    const message = await db.message.findUnique({ where: { id: job.data.messageId } });
+    if (!message) throw new Error(`message ${job.data.messageId} not found (not committed yet?)`);
+    if (message.status !== "queued") return;
+    const attempts = message.attempts + 1;
+    try {
+      await providers[message.channel].send(message);
+    } catch (cause) {
+      const lastError = cause instanceof Error ? cause.message : String(cause);
+      const final = attempts >= retry.attempts;
+      await db.message.update({
+        where: { id: message.id },
+        data: { attempts, lastError, status: final ? "failed" : "queued", nextAttemptAt: final ? null : new Date(clock.now().getTime() + retryDelayMs(retry, attempts)) },
+      });
+      logger.warn({ messageId: message.id, provider: message.provider, attempts, final, err: lastError }, "send failed");
+      throw cause;
+    }
+    await db.message.update({ where: { id: message.id }, data: { attempts, status: "sent", sentAt: clock.now(), nextAttemptAt: null, lastError: null } });
+    logger.info({ messageId: message.id, kind: message.kind, provider: message.provider, attempts }, "message sent");
+  }
+
+  const worker = new Worker<SendJob>(SEND_QUEUE, process, {
+    connection: opts.connection,
+    concurrency: opts.concurrency ?? 8,
+    ...(opts.prefix ? { prefix: opts.prefix } : {}),
+  });
+  worker.on("error", (err) => logger.error({ err }, "send worker error"));
+  return { close: () => worker.close() };
+}

@@ -1,0 +1,91 @@
+/**
+ * The whole notification service in one call (main.ts and integration tests): the event consumer
+ * (group `notification`), the BullMQ send worker, the periodic requeue of queued messages, and the tRPC
+ * server. `close()` stops them in order: no new events, then drain the HTTP server, the worker, Redis, db.
+ */
+import { systemClock, type Clock } from "@sysops/events/clock";
+import { startConsumer } from "@sysops/events/consumer";
+import type { Logger } from "@sysops/logger";
+import { startTrpcServer, type RunningServer } from "@sysops/trpc-server/server";
+import { Redis } from "ioredis";
+import { notificationRouter } from "./api/router.ts";
+import { callerFromToken } from "./api/trpc.ts";
+import { notificationHandlers } from "./consumer/handlers.ts";
+import type { ContactDirectory } from "./contacts/contacts.ts";
+import { createDb, DB_SCHEMA } from "./db/client.ts";
+import { requeueQueued } from "./delivery/requeue.ts";
+import { createSendQueue, type RetryPolicy } from "./delivery/send-queue.ts";
+import { startSendWorker } from "./delivery/send-worker.ts";
+import type { Providers } from "./providers/provider.ts";
+import type { SinkStore } from "./sinks/sink-store.ts";
+
+export const CONSUMER_GROUP = "notification";
+
+export interface NotificationServiceOptions {
+  databaseUrl: string;
+  redisUrl: string;
+  port: number;
+  internalSecret: string;
+  logger: Logger;
+  contacts: ContactDirectory;
+  providers: Providers;
+  publicOrigin: string;
+  /** The local sinks' store, exposed by `sinks.list` (development, tests). */
+  sinks?: SinkStore | null;
+  clock?: Clock;
+  retry?: RetryPolicy;
+  /** Tests: their own BullMQ key prefix and event stream. */
+  queuePrefix?: string;
+  stream?: string;
+  claimIdleMs?: number;
+  requeueEveryMs?: number;
+}
+
+export async function startNotificationService(opts: NotificationServiceOptions): Promise<RunningServer> {
+  const { logger } = opts;
+  const db = createDb(opts.databaseUrl);
+  const redis = new Redis(opts.redisUrl, { maxRetriesPerRequest: null });
+  const bullConnection = new Redis(opts.redisUrl, { maxRetriesPerRequest: null });
+  const queue = createSendQueue({ connection: bullConnection, prefix: opts.queuePrefix, retry: opts.retry });
+  const worker = startSendWorker({ db, providers: opts.providers, connection: bullConnection, logger, clock: opts.clock ?? systemClock, prefix: opts.queuePrefix, retry: opts.retry });
+  const consumer = startConsumer({
+    redis,
+    group: CONSUMER_GROUP,
+    consumer: `notification-${process.pid}`,
+    db,
+    schema: DB_SCHEMA,
+    handlers: notificationHandlers({ contacts: opts.contacts, providers: opts.providers, queue, publicOrigin: opts.publicOrigin }),
+    logger,
+    ...(opts.stream ? { stream: opts.stream } : {}),
+    ...(opts.claimIdleMs ? { claimIdleMs: opts.claimIdleMs } : {}),
+  });
+  const requeue = () =>
+    requeueQueued(db, queue).then(
+      (n) => n > 0 && logger.info({ messages: n }, "requeued queued messages"),
+      (err: unknown) => logger.warn({ err }, "requeue failed"),
+    );
+  void requeue();
+  const requeueTimer = setInterval(() => void requeue(), opts.requeueEveryMs ?? 60_000);
+  requeueTimer.unref();
+
+  return startTrpcServer({
+    name: "svc-notification",
+    port: opts.port,
+    router: notificationRouter,
+    logger,
+    createContext: async ({ callerToken }) => ({ caller: await callerFromToken(callerToken, opts.internalSecret), db, sinks: opts.sinks ?? null }),
+    checkReady: async () => {
+      await db.$queryRaw`SELECT 1`;
+    },
+    onClose: async () => {
+      clearInterval(requeueTimer);
+      await consumer.stop();
+      await worker.close();
+      await queue.close();
+      for (const provider of Object.values(opts.providers)) await provider.close?.();
+      redis.disconnect();
+      bullConnection.disconnect();
+      await db.$disconnect();
+    },
+  });
+}
