@@ -1,21 +1,9 @@
 /**
- * SLA timer hooks that ticket transitions call after commit. Placeholder bodies (no-ops) until the SLA
- * module (BullMQ timers, helper 8) replaces them; the signatures are the contract and stay.
+ * SLA timers (time to assign, accept, resolve; warning at 80 %, breach at 100 %). Transitions call
+ * `scheduleFor` / `cancelFor` after commit; ticketing's main starts the worker with `startSlaWorker`.
  */
-export interface SlaTicket {
-  id: string;
-  status: string;
-  assignDueAt: Date | null;
-  acceptDueAt: Date | null;
-  resolveDueAt: Date | null;
-}
-
-/** (Re)schedules the warning/breach timers for the target the ticket's status is running against. */
-export async function scheduleFor(ticket: SlaTicket): Promise<void> {
-  void ticket;
-}
-
-/** Cancels every pending timer of the ticket (it reached a status with no running target). */
-export async function cancelFor(ticketId: string): Promise<void> {
-  void ticketId;
-}
+export type { SlaTicket } from "./sla-ticket.ts";
+export { cancelFor, scheduleFor } from "./sla-timers.ts";
+export { startSlaWorker, type SlaWorker, type SlaWorkerOptions } from "./sla-worker.ts";
+export { reconcileSla, type ReconcileResult } from "./reconcile-sla.ts";
+export { fireSlaTimer, type FireResult } from "./fire-sla.ts";

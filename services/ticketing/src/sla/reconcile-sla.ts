@@ -1,0 +1,45 @@
+/**
+ * The sweep that makes timers survive a Redis loss or a stopped worker: the due times live on the tickets,
+ * so for every ticket with a running target it fires what is overdue and not yet recorded, and re-adds the
+ * jobs of what is still ahead (a job that still exists is left alone).
+ */
+import type { Clock } from "@sysops/events/clock";
+import { fireSlaTimer } from "./fire-sla.ts";
+import { timersFor } from "./sla-plan.ts";
+import { addTimerJob, currentSlaRuntime, timedTicketSelect, type SlaRuntime } from "./sla-timers.ts";
+
+const PAGE = 500;
+
+export interface ReconcileResult {
+  fired: number;
+  scheduled: number;
+}
+
+export async function reconcileSla(clock?: Clock, rt: SlaRuntime | null = currentSlaRuntime()): Promise<ReconcileResult> {
+  if (!rt) throw new Error("reconcileSla: the SLA worker is not started");
+  const now = (clock ?? rt.clock).now();
+  const result: ReconcileResult = { fired: 0, scheduled: 0 };
+  let cursor: string | undefined;
+  for (;;) {
+    const tickets = await rt.db.ticket.findMany({
+      where: { status: { in: ["new", "assigned", "accepted", "in_progress"] } },
+      select: { ...timedTicketSelect, slaFirings: { select: { target: true, kind: true } } },
+      orderBy: { id: "asc" },
+      take: PAGE,
+      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+    });
+    for (const ticket of tickets) {
+      for (const timer of timersFor(ticket)) {
+        if (ticket.slaFirings.some((f) => f.target === timer.target && f.kind === timer.kind)) continue;
+        if (timer.fireAt <= now) {
+          if ((await fireSlaTimer(rt.db, clock ?? rt.clock, timer)) === "fired") result.fired++;
+        } else {
+          await addTimerJob(rt, timer);
+          result.scheduled++;
+        }
+      }
+    }
+    if (tickets.length < PAGE) return result;
+    cursor = tickets.at(-1)?.id;
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * Runs the SLA timers: a BullMQ worker that fires due jobs, a sweep at start and every `sweepEveryMs`
+ * (recreates jobs lost with Redis, fires overdue ones), and registers the runtime for `scheduleFor`/`cancelFor`.
+ * @see https://docs.bullmq.io/guide/jobs/delayed
+ */
+import { Queue, Worker } from "bullmq";
+import { Redis } from "ioredis";
+import { systemClock, type Clock } from "@sysops/events/clock";
+import type { Logger } from "@sysops/logger";
+import type { Db } from "../db/client.ts";
+import { fireSlaTimer } from "./fire-sla.ts";
+import { reconcileSla } from "./reconcile-sla.ts";
+import { useSlaRuntime, type SlaJobData, type SlaRuntime } from "./sla-timers.ts";
+
+export interface SlaWorkerOptions {
+  db: Db;
+  redisUrl: string;
+  logger: Logger;
+  clock?: Clock;
+  /** BullMQ key prefix (tests use their own). */
+  prefix?: string;
+  queueName?: string;
+  /** 0 disables the periodic sweep (the start-up sweep still runs). */
+  sweepEveryMs?: number;
+}
+
+export interface SlaWorker {
+  runtime: SlaRuntime;
+  stop(): Promise<void>;
+}
+
+export async function startSlaWorker(options: SlaWorkerOptions): Promise<SlaWorker> {
+  const { db, logger } = options;
+  const clock = options.clock ?? systemClock;
+  const name = options.queueName ?? "sla-timers";
+  const prefix = options.prefix ?? "sysops";
+  // BullMQ workers block on Redis: their connection must not give up on retries.
+  const connection = () => new Redis(options.redisUrl, { maxRetriesPerRequest: null });
+  const queueConnection = connection();
+  const workerConnection = connection();
+  const queue = new Queue<SlaJobData>(name, { connection: queueConnection, prefix });
+  const runtime: SlaRuntime = { db, queue, clock, logger };
+  const worker = new Worker<SlaJobData>(
+    name,
+    async (job) => {
+      const { ticketId, target, kind, dueAt } = job.data;
+      const result = await fireSlaTimer(db, clock, { ticketId, target, kind, dueAt: new Date(dueAt) });
+      logger.info({ ticketId, target, kind, result }, "SLA timer");
+      return result;
+    },
+    { connection: workerConnection, prefix, concurrency: 4 },
+  );
+  worker.on("failed", (job, error) => logger.warn({ err: error, jobId: job?.id }, "SLA timer job failed"));
+  worker.on("error", (error) => logger.warn({ err: error }, "SLA worker error"));
+  useSlaRuntime(runtime);
+
+  const sweep = () =>
+    reconcileSla(clock, runtime).then(
+      (r) => (r.fired > 0 ? logger.info(r, "SLA sweep fired overdue timers") : undefined),
+      (error: unknown) => logger.warn({ err: error }, "SLA sweep failed"),
+    );
+  await sweep();
+  const interval = options.sweepEveryMs === 0 ? null : setInterval(() => void sweep(), options.sweepEveryMs ?? 60_000);
+
+  return {
+    runtime,
+    async stop() {
+      if (interval) clearInterval(interval);
+      useSlaRuntime(null);
+      await worker.close();
+      await queue.close();
+      queueConnection.disconnect();
+      workerConnection.disconnect();
+    },
+  };
+}

@@ -1,0 +1,110 @@
+import { randomUUID } from "node:crypto";
+import { createTestDatabase, type TestDatabase } from "@sysops/db/test-database";
+import { createLogger } from "@sysops/logger";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb, type Db } from "../db/client.ts";
+import { migrate } from "../db/lifecycle.ts";
+import { cancelFor, fireSlaTimer, reconcileSla, scheduleFor, startSlaWorker, type SlaWorker } from "./index.ts";
+import { insertTicket, minutes, plus, shiftedClock } from "./sla-test-fixture.ts";
+
+const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+const T0 = new Date("2026-03-02T10:00:00.000Z");
+const clock = shiftedClock(T0);
+let testDb: TestDatabase;
+let db: Db;
+let worker: SlaWorker;
+
+const firings = (ticketId: string) => db.slaFiring.findMany({ where: { ticketId }, orderBy: { firedAt: "asc" } });
+const slaEvents = (ticketId: string) => db.outboxEvent.findMany({ where: { aggregateId: ticketId, type: { startsWith: "ticket.sla_" } }, orderBy: { id: "asc" } });
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+async function until(check: () => Promise<boolean>, timeoutMs = 8000) {
+  const end = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error("timed out waiting");
+    await sleep(50);
+  }
+}
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  await migrate(testDb.url);
+  db = createDb(testDb.url);
+  worker = await startSlaWorker({ db, redisUrl: REDIS_URL, logger: createLogger("sla-test", "silent"), clock, prefix: `sla-test-${randomUUID()}`, sweepEveryMs: 0 });
+});
+afterAll(async () => {
+  await worker?.runtime.queue.obliterate({ force: true }).catch(() => undefined);
+  await worker?.stop();
+  await db?.$disconnect();
+  await testDb?.drop();
+});
+
+describe("SLA timers", () => {
+  it("fire the warning at 80 % and the breach at 100 % of the target, once each", async () => {
+    const ticket = await insertTicket(db, { status: "new", createdAt: T0, assignDueAt: plus(T0, minutes(30)) });
+    const warnAt = plus(T0, minutes(24));
+    clock.jumpTo(plus(warnAt, -600));
+    await scheduleFor(ticket);
+    await sleep(300);
+    expect(await firings(ticket.id)).toEqual([]);
+    await until(async () => (await firings(ticket.id)).length === 1);
+    const [warning] = await firings(ticket.id);
+    expect(warning).toMatchObject({ target: "assign", kind: "warning" });
+    expect(warning!.firedAt.getTime() - warnAt.getTime()).toBeGreaterThanOrEqual(0);
+    expect(warning!.firedAt.getTime() - warnAt.getTime()).toBeLessThan(2000);
+    expect((await db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).slaBreached).toBe(false);
+
+    // Time passes to just before the due time; rescheduling also re-adds the spent warning, which must not fire again.
+    clock.jumpTo(plus(T0, minutes(30) - 600));
+    await scheduleFor(ticket);
+    await until(async () => (await firings(ticket.id)).length === 2);
+    await sleep(500);
+    const all = await firings(ticket.id);
+    expect(all.map((f) => f.kind)).toEqual(["warning", "breach"]);
+    expect(all[1]!.firedAt.getTime()).toBeGreaterThanOrEqual(plus(T0, minutes(30)).getTime());
+    expect((await slaEvents(ticket.id)).map((e) => e.type)).toEqual(["ticket.sla_warning", "ticket.sla_breached"]);
+    expect((await slaEvents(ticket.id))[1]!.payload).toEqual({ ticketId: ticket.id, number: ticket.number, customerId: ticket.customerId, target: "assign", dueAt: plus(T0, minutes(30)).toISOString() });
+    expect((await db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).slaBreached).toBe(true);
+    // A job that runs twice records nothing twice.
+    await expect(fireSlaTimer(db, clock, { ticketId: ticket.id, target: "assign", kind: "breach", dueAt: plus(T0, minutes(30)) })).resolves.toBe("already-fired");
+    expect(await slaEvents(ticket.id)).toHaveLength(2);
+  });
+
+  it("do not fire after a transition cancelled them", async () => {
+    const ticket = await insertTicket(db, { status: "new", createdAt: T0, assignDueAt: plus(T0, minutes(30)) });
+    clock.jumpTo(plus(T0, minutes(24) - 800));
+    await scheduleFor(ticket);
+    // The ticket is assigned before the warning is due: the assign timers go, the accept timers start.
+    const assigned = await db.ticket.update({ where: { id: ticket.id }, data: { status: "assigned", expertId: randomUUID(), acceptDueAt: plus(clock.now(), minutes(15)) } });
+    await scheduleFor(assigned);
+    const cancelled = await insertTicket(db, { status: "new", createdAt: T0, assignDueAt: plus(T0, minutes(30)) });
+    await scheduleFor(cancelled);
+    await db.ticket.update({ where: { id: cancelled.id }, data: { status: "cancelled" } });
+    await cancelFor(cancelled.id);
+    await sleep(1500);
+    expect(await firings(ticket.id)).toEqual([]);
+    expect(await firings(cancelled.id)).toEqual([]);
+    expect(await worker.runtime.queue.getJob(`sla.${ticket.id}.accept.warning`)).toBeDefined();
+    // A job that escaped removal finds its phase over.
+    await expect(fireSlaTimer(db, clock, { ticketId: ticket.id, target: "assign", kind: "breach", dueAt: plus(T0, minutes(30)) })).resolves.toBe("stale");
+    expect(await slaEvents(ticket.id)).toEqual([]);
+  });
+
+  it("survive losing Redis: the sweep fires what is overdue and recreates what is ahead", async () => {
+    const overdue = await insertTicket(db, { status: "accepted", createdAt: T0, resolveDueAt: plus(T0, minutes(60)) });
+    const ahead = await insertTicket(db, { status: "assigned", createdAt: T0, acceptDueAt: plus(T0, minutes(200)) });
+    clock.jumpTo(plus(T0, minutes(50)));
+    await scheduleFor(overdue);
+    await scheduleFor(ahead);
+    await worker.runtime.queue.obliterate({ force: true });
+    clock.jumpTo(plus(T0, minutes(120)));
+    const result = await reconcileSla(clock);
+    expect(result.fired).toBeGreaterThanOrEqual(2);
+    expect((await firings(overdue.id)).map((f) => [f.target, f.kind])).toEqual([
+      ["resolve", "warning"],
+      ["resolve", "breach"],
+    ]);
+    expect(await worker.runtime.queue.getJob(`sla.${ahead.id}.accept.breach`)).toBeDefined();
+    expect((await reconcileSla(clock)).fired).toBe(0);
+    expect(await slaEvents(overdue.id)).toHaveLength(2);
+  });
+});
