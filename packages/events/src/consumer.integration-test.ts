@@ -1,0 +1,144 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ticketCreated } from "./catalog.ts";
+import { startConsumer, type EventHandlers } from "./consumer.ts";
+import { toOutboxRow } from "./outbox.ts";
+import { createFixture, groupCaughtUp, SCHEMA, ticketPayload, waitFor, type Fixture, type PgTx } from "./test-fixture.ts";
+
+let f: Fixture;
+const running: { stop(): Promise<void> }[] = [];
+beforeEach(async () => {
+  f = await createFixture();
+});
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((c) => c.stop()));
+  await f.close();
+});
+
+function envelope(number = 1) {
+  const ticketId = crypto.randomUUID();
+  const row = toOutboxRow(ticketCreated, { aggregateType: "ticket", aggregateId: ticketId, payload: ticketPayload(ticketId, number) });
+  return { ...row, occurredAt: row.occurredAt.toISOString() };
+}
+
+async function publish(event: unknown): Promise<string> {
+  return (await f.redis.xadd(f.stream, "*", "event", typeof event === "string" ? event : JSON.stringify(event)))!;
+}
+
+const recordEffect: EventHandlers<PgTx>["ticket.created"] = async (event, tx) => {
+  await tx.$executeRawUnsafe(`INSERT INTO ${SCHEMA}."Effect" VALUES ($1, 'g')`, event.id);
+};
+
+function consume(handlers: EventHandlers<PgTx>, consumer = "c1", claimIdleMs = 300, maxDeliveries = 10) {
+  const c = startConsumer<PgTx>({
+    redis: f.redis, group: "g", consumer, db: f.db, schema: SCHEMA, handlers, logger: f.logger, stream: f.stream,
+    deadLetterStream: f.deadLetterStream, claimIdleMs, blockMs: 100, maxDeliveries,
+  });
+  running.push(c);
+  return c;
+}
+
+async function count(table: string): Promise<number> {
+  const { rows } = await f.pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${SCHEMA}."${table}"`);
+  return Number(rows[0]?.n);
+}
+
+const pendingCount = async () => Number((await f.redis.xpending(f.stream, "g"))[0]);
+
+describe("event consumer", () => {
+  it("acknowledges only after the transaction commits: a throwing handler leaves no inbox row and is retried", async () => {
+    let attempts = 0;
+    const seenPending: number[] = [];
+    consume({
+      "ticket.created": async (event, tx) => {
+        attempts += 1;
+        await recordEffect(event, tx);
+        if (attempts === 1) throw new Error("boom");
+      },
+    });
+    await publish(envelope());
+    await waitFor(() => Promise.resolve(attempts >= 1));
+    seenPending.push(await pendingCount());
+    expect([await count("ProcessedEvent"), await count("Effect")]).toEqual([0, 0]);
+    await waitFor(() => groupCaughtUp(f.redis, f.stream, "g"));
+    expect(seenPending).toEqual([1]);
+    expect(attempts).toBe(2);
+    expect([await count("ProcessedEvent"), await count("Effect")]).toEqual([1, 1]);
+  });
+
+  it("a redelivered event id does not run the handler twice", async () => {
+    const event = envelope();
+    await publish(event);
+    await publish(event);
+    let calls = 0;
+    consume({
+      "ticket.created": async (e, tx) => {
+        calls += 1;
+        await recordEffect(e, tx);
+      },
+    });
+    await waitFor(() => groupCaughtUp(f.redis, f.stream, "g"));
+    expect(calls).toBe(1);
+    expect(await count("Effect")).toBe(1);
+  });
+
+  it("reclaims the pending entries of a dead consumer", async () => {
+    await f.redis.xgroup("CREATE", f.stream, "g", "0", "MKSTREAM");
+    for (let i = 1; i <= 3; i += 1) await publish(envelope(i));
+    // A consumer that read the entries and died before acknowledging them.
+    await f.redis.xreadgroup("GROUP", "g", "dead", "COUNT", 10, "STREAMS", f.stream, ">");
+    expect(await pendingCount()).toBe(3);
+    consume({ "ticket.created": recordEffect }, "alive", 200);
+    await waitFor(() => groupCaughtUp(f.redis, f.stream, "g"));
+    expect(await count("Effect")).toBe(3);
+  });
+
+  it("sends malformed, unknown and invalid entries to the dead-letter stream with a reason, acknowledged", async () => {
+    const good = envelope();
+    await publish("{not json");
+    await publish({ ...envelope(), type: "ticket.teleported" });
+    await publish({ ...envelope(), version: 9 });
+    await publish({ ...envelope(), payload: { ticketId: "nope" } });
+    await f.redis.xadd(f.stream, "*", "something", "else");
+    await publish(good);
+    consume({ "ticket.created": recordEffect });
+    await waitFor(() => groupCaughtUp(f.redis, f.stream, "g"));
+    const dead = await f.redis.xrange(f.deadLetterStream, "-", "+");
+    const reasons = dead.map(([, fields]) => fields[fields.indexOf("reason") + 1]);
+    expect(reasons).toHaveLength(5);
+    expect(reasons[0]).toMatch(/^malformed JSON/);
+    expect(reasons[1]).toMatch(/unknown event ticket\.teleported@v1/);
+    expect(reasons[2]).toMatch(/unknown event ticket\.created@v9/);
+    expect(reasons[3]).toMatch(/invalid ticket\.created@v1 payload/);
+    expect(reasons[4]).toMatch(/no `event` field/);
+    expect(dead[0]?.[1]).toContain("{not json");
+    expect(await count("Effect")).toBe(1);
+  });
+
+  it("dead-letters an entry whose handler keeps failing after maxDeliveries", async () => {
+    let attempts = 0;
+    consume(
+      {
+        "ticket.created": () => {
+          attempts += 1;
+          return Promise.reject(new Error("always"));
+        },
+      },
+      "c1",
+      100,
+      2,
+    );
+    await publish(envelope());
+    await waitFor(() => groupCaughtUp(f.redis, f.stream, "g"));
+    expect(attempts).toBe(2);
+    const dead = await f.redis.xrange(f.deadLetterStream, "-", "+");
+    expect(dead[0]?.[1].join(" ")).toMatch(/gave up after 2 deliveries/);
+    expect(await count("ProcessedEvent")).toBe(0);
+  });
+
+  it("acknowledges events it has no handler for without touching the inbox", async () => {
+    await publish(envelope());
+    consume({});
+    await waitFor(() => groupCaughtUp(f.redis, f.stream, "g"));
+    expect(await count("ProcessedEvent")).toBe(0);
+  });
+});
