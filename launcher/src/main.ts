@@ -27,32 +27,12 @@ async function withDatabase(env: Env, work: (url: string) => Promise<void>): Pro
 
 async function start(env: Env): Promise<void> {
   const startedAt = performance.now();
-  const postgres = await ensurePostgres({ databaseUrl: env.DATABASE_URL, dataDir: env.SYSOPS_DATA_DIR, port: embeddedPgPort(env), logger });
-  const redis = await ensureRedis({ url: env.REDIS_URL, dataDir: env.SYSOPS_DATA_DIR, logger });
-  await migrateAll(postgres.url, logger);
-  await seedAll(postgres.url, logger);
-  for (const name of MFE_NAMES) deployMfe(name, env.SYSOPS_DATA_DIR);
-
-  const supervisor = new Supervisor(
-    {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: postgres.url,
-      REDIS_URL: redis.url,
-      SYSOPS_PORT_BASE: String(env.SYSOPS_PORT_BASE),
-      SYSOPS_DATA_DIR: env.SYSOPS_DATA_DIR,
-      SYSOPS_INTERNAL_SECRET: env.SYSOPS_INTERNAL_SECRET ?? randomBytes(32).toString("base64url"),
-      LOG_LEVEL: env.LOG_LEVEL,
-    },
-    logger,
-  );
-
+  // What has been started so far, stopped in reverse order on Ctrl-C or when a later step fails.
+  const stoppers: (() => Promise<void>)[] = [];
   let stopping: Promise<void> | undefined;
   const stopAll = () =>
     (stopping ??= (async () => {
-      await supervisor.stop();
-      await redis.stop();
-      await postgres.stop();
+      for (const stop of stoppers.reverse()) await stop();
       logger.info("suite stopped");
     })());
   const onSignal = (signal: string) => {
@@ -63,6 +43,28 @@ async function start(env: Env): Promise<void> {
   process.on("SIGTERM", onSignal);
 
   try {
+    const postgres = await ensurePostgres({ databaseUrl: env.DATABASE_URL, dataDir: env.SYSOPS_DATA_DIR, port: embeddedPgPort(env), logger });
+    stoppers.push(() => postgres.stop());
+    const redis = await ensureRedis({ url: env.REDIS_URL, dataDir: env.SYSOPS_DATA_DIR, logger });
+    stoppers.push(() => redis.stop());
+    await migrateAll(postgres.url, logger);
+    await seedAll(postgres.url, logger);
+    for (const name of MFE_NAMES) deployMfe(name, env.SYSOPS_DATA_DIR);
+
+    const supervisor = new Supervisor(
+      {
+        ...process.env,
+        NODE_ENV: "production",
+        DATABASE_URL: postgres.url,
+        REDIS_URL: redis.url,
+        SYSOPS_PORT_BASE: String(env.SYSOPS_PORT_BASE),
+        SYSOPS_DATA_DIR: env.SYSOPS_DATA_DIR,
+        SYSOPS_INTERNAL_SECRET: env.SYSOPS_INTERNAL_SECRET ?? randomBytes(32).toString("base64url"),
+        LOG_LEVEL: env.LOG_LEVEL,
+      },
+      logger,
+    );
+    stoppers.push(() => supervisor.stop());
     for (const tier of suitePlan(env.SYSOPS_PORT_BASE)) {
       tier.forEach((spec) => supervisor.start(spec));
       await waitUntilReady(tier.map((s) => s.readyUrl), 60_000);
