@@ -11,6 +11,9 @@ import { createTestDatabase, type TestDatabase } from "@sysops/db/test-database"
 import type { TransactionalDb } from "./inbox.ts";
 import { toOutboxRow } from "./outbox.ts";
 import { ticketCreated } from "./catalog.ts";
+import { ticketPayload } from "./test-payloads.ts";
+
+export { ticketPayload } from "./test-payloads.ts";
 
 export const SCHEMA = "svc";
 
@@ -101,21 +104,6 @@ export async function insertOutboxRows(pool: pg.Pool, count: number): Promise<st
     ids.push(row.id);
   }
   return ids;
-}
-
-export function ticketPayload(ticketId: string, number: number) {
-  return {
-    ticketId,
-    number,
-    customerId: "7d1f6a43-5a8e-4c8e-9a51-0d2f3c1b9e11",
-    productCategory: "television",
-    requiredSkillLevel: 2,
-    serviceLat: 41.88,
-    serviceLon: -87.63,
-    planTier: "gold",
-    channel: "web",
-    createdAt: "2026-11-25T09:00:00.000Z",
-  };
 }
 
 /** Every entry's id and decoded `event` field, in stream order. */
