@@ -13,7 +13,7 @@ import { MinHeap } from "./min-heap.ts";
  * an early, expensive ticket would keep a slot that a later, cheaper one should take.) Costs: non-negative integers.
  *
  * Free slots keep price 0 and a group's k-th slot is dearer than its (k−1)-th from every row, so a group's
- * matched slots are always a prefix: a search relaxes only those plus the first free one.
+ * matched slots are always a prefix: a search considers only those plus the first free one.
  * @see https://doi.org/10.1007/BF02278710 (Jonker & Volgenant 1987) and D. F. Crouse, "On implementing 2D
  *   rectangular assignment algorithms", IEEE TAES 2016.
  */
@@ -57,32 +57,51 @@ export function solveAssignment(instance: SparseInstance): Solution {
   const columnOfRow = new Int32Array(rows).fill(-1);
   const matchedCost = new Float64Array(rows); // cost of each row's matched edge, so u[r] = matchedCost − price
   const used = new Int32Array(groups); // matched prefix length per group
-  const dist = new Float64Array(total);
-  const predRow = new Int32Array(total);
-  const predCost = new Float64Array(total);
-  const seen = new Int32Array(total); // search stamps: no per-search clearing
-  const done = new Int32Array(total);
+  // Dijkstra runs over columns and one node per group (id total + g): row → group costs the edge plus the
+  // group's cheapest reduced slot offset, group → slot the rest, so a row relaxes each group once, not each slot.
+  const nodes = total + groups;
+  const dist = new Float64Array(nodes);
+  const predRow = new Int32Array(nodes);
+  const predCost = new Float64Array(nodes);
+  const seen = new Int32Array(nodes); // search stamps: no per-search clearing
+  const done = new Int32Array(nodes);
+  const minOffset = new Float64Array(groups); // min over relevant slots k of groupBase + k·step − price (per search)
+  const offsetStamp = new Int32Array(groups);
   const scanned: number[] = [];
   const heap = new MinHeap();
 
-  const relax = (stamp: number, column: number, d: number, row: number, cost: number): void => {
-    if (done[column] === stamp || (seen[column] === stamp && d >= dist[column]!)) return;
-    seen[column] = stamp;
-    dist[column] = d;
-    predRow[column] = row;
-    predCost[column] = cost;
-    heap.push(d, column);
+  const relax = (stamp: number, node: number, d: number, row: number, cost: number): void => {
+    if (done[node] === stamp || (seen[node] === stamp && d >= dist[node]!)) return;
+    seen[node] = stamp;
+    dist[node] = d;
+    predRow[node] = row;
+    predCost[node] = cost;
+    heap.push(d, node);
+  };
+  const lastSlot = (g: number): number => Math.min(used[g]!, groupSize[g]! - 1);
+  const offsetOf = (stamp: number, g: number): number => {
+    if (offsetStamp[g] !== stamp) {
+      offsetStamp[g] = stamp;
+      let min = Infinity;
+      for (let k = 0, column = firstColumn[g]!; k <= lastSlot(g); k++, column++) min = Math.min(min, groupBase[g]! + k * step - price[column]!);
+      minOffset[g] = min;
+    }
+    return minOffset[g]!;
   };
   const relaxRow = (stamp: number, row: number, base: number): void => {
     for (let e = rowStart[row]!; e < rowStart[row + 1]!; e++) {
       const g = edgeGroup[e]!;
-      const last = Math.min(used[g]!, groupSize[g]! - 1);
-      let cost = edgeCost[e]! + groupBase[g]!;
-      for (let column = firstColumn[g]!, end = column + last; column <= end; column++, cost += step) {
-        relax(stamp, column, base + cost - price[column]!, row, cost);
-      }
+      if (groupSize[g]! > 0) relax(stamp, total + g, base + edgeCost[e]! + offsetOf(stamp, g), row, edgeCost[e]!);
     }
     relax(stamp, columns + row, base + big - price[columns + row]!, row, big);
+  };
+  const expandGroup = (stamp: number, g: number, d: number): void => {
+    const reach = d - minOffset[g]!; // base + edge cost of the best row into g
+    const node = total + g;
+    let cost = predCost[node]! + groupBase[g]!;
+    for (let k = 0, column = firstColumn[g]!; k <= lastSlot(g); k++, column++, cost += step) {
+      relax(stamp, column, reach + groupBase[g]! + k * step - price[column]!, predRow[node]!, cost);
+    }
   };
 
   for (let start = 0; start < rows; start++) {
@@ -93,17 +112,21 @@ export function solveAssignment(instance: SparseInstance): Solution {
     let end = -1;
     let shortest = 0;
     while (end < 0) {
-      const column = heap.pop(); // never empty: the start row's own column is free
+      const node = heap.pop(); // never empty: the start row's own column is free
       const d = heap.poppedKey;
-      if (done[column] === stamp || d > dist[column]!) continue;
-      done[column] = stamp;
-      const row = rowOfColumn[column]!;
+      if (done[node] === stamp || d > dist[node]!) continue;
+      done[node] = stamp;
+      if (node >= total) {
+        expandGroup(stamp, node - total, d);
+        continue;
+      }
+      const row = rowOfColumn[node]!;
       if (row < 0) {
-        end = column;
+        end = node;
         shortest = d;
       } else {
-        scanned.push(column);
-        relaxRow(stamp, row, d - (matchedCost[row]! - price[column]!));
+        scanned.push(node);
+        relaxRow(stamp, row, d - (matchedCost[row]! - price[node]!));
       }
     }
     for (const column of scanned) price[column] = price[column]! + dist[column]! - shortest;

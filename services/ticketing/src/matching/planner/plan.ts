@@ -1,4 +1,5 @@
-import { solveAssignment, type SparseInstance } from "./assignment-solver.ts";
+import type { SparseInstance } from "./assignment-solver.ts";
+import { solveMaxCardinalityMinCost } from "./exact-assignment.ts";
 import { buildCandidateGraph, round3, type CandidateGraph } from "./candidate-graph.ts";
 import { arrivalWindow, LOAD_KM, slotCostMetres, toMetres } from "./cost.ts";
 import type { PlannedAssignment, PlannerExpert, PlannerTicket, PlanResult } from "./types.ts";
@@ -9,7 +10,7 @@ import type { PlannedAssignment, PlannerExpert, PlannerTicket, PlanResult } from
  */
 export function planAssignments(tickets: PlannerTicket[], experts: PlannerExpert[], now: Date): PlanResult {
   const graph = buildCandidateGraph(tickets, experts, now);
-  const solution = solveAssignment(toInstance(graph.edges, experts));
+  const solution = solveMaxCardinalityMinCost(toInstance(graph.edges, experts));
   const assignments: PlannedAssignment[] = [];
   const explanations: PlanResult["explanations"] = {};
   tickets.forEach((ticket, row) => {
