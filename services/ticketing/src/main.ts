@@ -13,5 +13,6 @@ const server = await startTicketingServer({
   internalSecret: requireEnv(env, "SYSOPS_INTERNAL_SECRET"),
   customerServiceUrl: serviceUrl(env.SYSOPS_PORT_BASE, "customer"),
   logger,
+  workers: { redisUrl: env.REDIS_URL },
 });
 exitOnSignals(server, logger);

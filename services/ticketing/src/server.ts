@@ -13,6 +13,7 @@ import { ticketingRouter } from "./api/router.ts";
 import { callerFromToken } from "./api/trpc.ts";
 import { customerServiceDirectory, type CustomerDirectory } from "./customers/customer-directory.ts";
 import { createDb } from "./db/client.ts";
+import { startWorkers, type WorkerOptions } from "./workers.ts";
 
 export function customerDirectoryAt(customerServiceUrl: string, internalSecret: string): CustomerDirectory {
   const asTicketing = () => signCaller({ kind: "service", service: "ticketing" }, internalSecret);
@@ -27,12 +28,15 @@ export interface TicketingServerOptions {
   logger: Logger;
   /** Defaults to the system clock; tests pass a manual one. */
   clock?: Clock;
+  /** With Redis, the process also runs the outbox relay, the event consumer and the matching job. */
+  workers?: Omit<WorkerOptions, "db" | "databaseUrl" | "clock" | "logger">;
 }
 
 export async function startTicketingServer(opts: TicketingServerOptions): Promise<RunningServer> {
   const db = createDb(opts.databaseUrl);
   const customers = customerDirectoryAt(opts.customerServiceUrl, opts.internalSecret);
   const clock = opts.clock ?? systemClock;
+  const workers = opts.workers ? startWorkers({ ...opts.workers, db, databaseUrl: opts.databaseUrl, clock, logger: opts.logger }) : null;
   return startTrpcServer({
     name: "svc-ticketing",
     port: opts.port,
@@ -42,6 +46,9 @@ export async function startTicketingServer(opts: TicketingServerOptions): Promis
     checkReady: async () => {
       await db.$queryRaw`SELECT 1`;
     },
-    onClose: () => db.$disconnect(),
+    onClose: async () => {
+      await workers?.stop();
+      await db.$disconnect();
+    },
   });
 }

@@ -1,0 +1,64 @@
+/**
+ * Ticketing's consumer group `ticketing`: keeps the expert projection and triggers matching when there is
+ * something new to match (a ticket created, requeued after a rejection or reopened; capacity freed; an
+ * expert profile changed). Matching is triggered only after the handler's transaction commits, so the run
+ * sees the new projection row.
+ */
+import type { Redis } from "ioredis";
+import { startConsumer, type EventConsumer } from "@sysops/events/consumer";
+import type { Logger } from "@sysops/logger";
+import { DB_SCHEMA, type Db } from "../db/client.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
+import { upsertExpertProjection } from "../experts/expert-projection.ts";
+
+export const CONSUMER_GROUP = "ticketing";
+
+/** Statuses after which matching may have new work: a pending ticket, or an expert with free capacity. */
+const MATCHING_RELEVANT = new Set(["new", "resolved", "cancelled", "escalated"]);
+
+export interface TicketingConsumerOptions {
+  db: Db;
+  redis: Redis;
+  logger: Logger;
+  onMatchingWork: () => void;
+  stream?: string;
+  claimIdleMs?: number;
+  /** This process's name in the group; defaults to `ticketing-<pid>`. */
+  consumerName?: string;
+}
+
+export function startTicketingConsumer(opts: TicketingConsumerOptions): EventConsumer {
+  let matchingWork = false;
+  const db = {
+    async $transaction<R>(fn: (tx: Prisma.TransactionClient) => Promise<R>): Promise<R> {
+      matchingWork = false;
+      const result = await opts.db.$transaction(fn);
+      if (matchingWork) opts.onMatchingWork();
+      return result;
+    },
+  };
+  return startConsumer({
+    redis: opts.redis,
+    group: CONSUMER_GROUP,
+    consumer: opts.consumerName ?? `ticketing-${process.pid}`,
+    db,
+    schema: DB_SCHEMA,
+    logger: opts.logger,
+    ...(opts.stream ? { stream: opts.stream } : {}),
+    ...(opts.claimIdleMs ? { claimIdleMs: opts.claimIdleMs } : {}),
+    handlers: {
+      "expert.profile_changed": async (event, tx) => {
+        await upsertExpertProjection(tx, event);
+        matchingWork = true;
+      },
+      "ticket.created": () => {
+        matchingWork = true;
+        return Promise.resolve();
+      },
+      "ticket.status_changed": (event) => {
+        if (MATCHING_RELEVANT.has(event.payload.to)) matchingWork = true;
+        return Promise.resolve();
+      },
+    },
+  });
+}

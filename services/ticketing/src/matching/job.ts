@@ -1,0 +1,106 @@
+/**
+ * The matching job: runs `runMatching` when triggered (ticket created / rejected / reopened events) and on a
+ * periodic sweep, one run at a time across all ticketing processes. The cross-process guarantee is a
+ * PostgreSQL session advisory lock (`pg_try_advisory_lock`) held on a dedicated connection for the run;
+ * a process that does not get it skips and retries shortly, so a trigger is never lost.
+ * @see https://www.postgresql.org/docs/current/explicit-locking.html#ADVISORY-LOCKS
+ */
+import pg from "pg";
+import { withoutSchemaParam } from "@sysops/db/connection";
+import type { Clock } from "@sysops/events/clock";
+import type { Logger } from "@sysops/logger";
+import type { Db } from "../db/client.ts";
+import { runMatching, type RunResult } from "./matching-run.ts";
+
+/** Arbitrary but fixed: the advisory lock key of ticketing's matching job. */
+export const MATCHING_LOCK_KEY = 7_301_003;
+
+export interface MatchingJobOptions {
+  db: Db;
+  databaseUrl: string;
+  clock: Clock;
+  logger: Logger;
+  /** Periodic sweep (default 30 s): escalations and anything a lost trigger missed. 0 disables it. */
+  sweepMs?: number;
+  /** Retry delay when another process holds the lock. */
+  busyRetryMs?: number;
+}
+
+export interface MatchingJob {
+  /** Asks for a run soon; triggers during a run coalesce into one more run. */
+  trigger(): void;
+  /** One run now if the lock is free: its result, or null when another run holds the lock. */
+  runOnce(): Promise<RunResult | null>;
+  stop(): Promise<void>;
+}
+
+export function startMatchingJob(opts: MatchingJobOptions): MatchingJob {
+  const { logger } = opts;
+  const pool = new pg.Pool({ connectionString: withoutSchemaParam(opts.databaseUrl), max: 1 });
+  pool.on("error", (error) => logger.warn({ err: error }, "matching: idle lock connection lost"));
+  let stopped = false;
+  let wanted = false;
+  let loop: Promise<void> | null = null;
+  let retryTimer: NodeJS.Timeout | undefined;
+
+  async function runOnce(): Promise<RunResult | null> {
+    const client = await pool.connect();
+    try {
+      const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [MATCHING_LOCK_KEY]);
+      if (!rows[0]?.locked) return null;
+      try {
+        const result = await runMatching(opts.db, opts.clock, logger);
+        if (result.assigned || result.escalated || result.skipped) logger.info(result, "matching run");
+        return result;
+      } finally {
+        await client.query("SELECT pg_advisory_unlock($1)", [MATCHING_LOCK_KEY]);
+      }
+    } finally {
+      client.release();
+    }
+  }
+
+  async function drain(): Promise<void> {
+    while (wanted && !stopped) {
+      wanted = false;
+      try {
+        const result = await runOnce();
+        if (result === null) retryLater();
+        else if (result.skipped > 0) wanted = true;
+      } catch (error) {
+        logger.error({ err: error }, "matching run failed");
+        retryLater();
+      }
+    }
+    loop = null;
+  }
+
+  function retryLater() {
+    if (stopped || retryTimer) return;
+    retryTimer = setTimeout(() => {
+      retryTimer = undefined;
+      trigger();
+    }, opts.busyRetryMs ?? 1_000);
+  }
+
+  function trigger() {
+    if (stopped) return;
+    wanted = true;
+    loop ??= drain();
+  }
+
+  const sweepMs = opts.sweepMs ?? 30_000;
+  const sweep = sweepMs > 0 ? setInterval(trigger, sweepMs) : undefined;
+
+  return {
+    trigger,
+    runOnce,
+    async stop() {
+      stopped = true;
+      clearInterval(sweep);
+      clearTimeout(retryTimer);
+      await loop;
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,104 @@
+/**
+ * One matching run over ALL pending (`new`) tickets: load them with the projected experts, their open
+ * assignment counts and who rejected which ticket; let the planner pick the optimal assignment; write each
+ * pick in its own transaction guarded by the ticket's version; escalate what stays unassigned past its
+ * time-to-assign target. The caller (job.ts) makes sure only one run happens at a time.
+ */
+import { DomainError } from "@sysops/domain-errors";
+import type { Clock } from "@sysops/events/clock";
+import type { Logger } from "@sysops/logger";
+import type { Db } from "../db/client.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
+import type { Actor } from "../tickets/state-machine.ts";
+import { transitionTicket } from "../tickets/transition-ticket.ts";
+import { planAssignments } from "./planner/index.ts";
+import { toPlannerExpert, toPlannerTicket } from "./planner-input.ts";
+
+export const MATCHING_ACTOR: Actor = { kind: "system", id: "matching" };
+export const NO_ELIGIBLE_EXPERT = "no eligible expert";
+
+export interface RunResult {
+  pending: number;
+  assigned: number;
+  escalated: number;
+  /** Picks not written because the ticket changed meanwhile (it is picked up by the next run). */
+  skipped: number;
+}
+
+async function loadInput(db: Db) {
+  const tickets = await db.ticket.findMany({
+    where: { status: "new" },
+    select: { id: true, version: true, productCategory: true, requiredSkillLevel: true, serviceLat: true, serviceLon: true, assignDueAt: true },
+    orderBy: { createdAt: "asc" },
+  });
+  const ids = tickets.map((t) => t.id);
+  const [experts, open, rejections] = await Promise.all([
+    db.expertProjection.findMany(),
+    db.assignment.groupBy({ by: ["expertId"], where: { status: "active" }, _count: { _all: true } }),
+    db.assignment.findMany({ where: { status: "rejected", ticketId: { in: ids } }, select: { ticketId: true, expertId: true } }),
+  ]);
+  const openBy = new Map(open.map((o) => [o.expertId, o._count._all]));
+  const rejectedBy = new Map<string, string[]>();
+  for (const r of rejections) rejectedBy.set(r.ticketId, [...(rejectedBy.get(r.ticketId) ?? []), r.expertId]);
+  return { tickets, experts, openBy, rejectedBy };
+}
+
+/** A pick that lost a race (version changed, ticket no longer `new`) is skipped, not an error. */
+const isRace = (error: unknown) => error instanceof DomainError && error.kind === "conflict";
+
+export async function runMatching(db: Db, clock: Clock, logger: Logger): Promise<RunResult> {
+  const now = clock.now();
+  const { tickets, experts, openBy, rejectedBy } = await loadInput(db);
+  const result: RunResult = { pending: tickets.length, assigned: 0, escalated: 0, skipped: 0 };
+  if (tickets.length === 0) return result;
+
+  const plan = planAssignments(
+    tickets.map((t) => toPlannerTicket(t, rejectedBy.get(t.id) ?? [])),
+    experts.map((e) => toPlannerExpert(e, openBy.get(e.expertId) ?? 0)),
+    now,
+  );
+  const byId = new Map(tickets.map((t) => [t.id, t]));
+  const firstNames = new Map(experts.map((e) => [e.expertId, e.firstName]));
+  const deps = { db, clock, logger };
+
+  for (const pick of plan.assignments) {
+    const ticket = byId.get(pick.ticketId);
+    if (!ticket) continue;
+    try {
+      await transitionTicket(deps, {
+        ticketId: ticket.id,
+        action: "assign",
+        expectedVersion: ticket.version,
+        actor: MATCHING_ACTOR,
+        channel: "system",
+        assignment: {
+          expertId: pick.expertId,
+          expertFirstName: firstNames.get(pick.expertId) ?? "Your expert",
+          distanceKm: pick.distanceKm,
+          cost: pick.cost,
+          arrivalWindowStart: pick.arrivalWindowStart,
+          arrivalWindowEnd: pick.arrivalWindowEnd,
+          explanation: (plan.explanations[ticket.id] ?? {}) as unknown as Prisma.InputJsonObject,
+        },
+      });
+      result.assigned++;
+    } catch (error) {
+      if (!isRace(error)) throw error;
+      result.skipped++;
+    }
+  }
+
+  const assigned = new Set(plan.assignments.map((a) => a.ticketId));
+  for (const ticket of tickets) {
+    if (assigned.has(ticket.id) || !ticket.assignDueAt || ticket.assignDueAt > now) continue;
+    try {
+      await transitionTicket(deps, { ticketId: ticket.id, action: "escalate", expectedVersion: ticket.version, actor: MATCHING_ACTOR, channel: "system", reason: NO_ELIGIBLE_EXPERT });
+      logger.warn({ ticketId: ticket.id, explanation: plan.explanations[ticket.id] }, "matching: escalated a ticket with no eligible expert past its assign target");
+      result.escalated++;
+    } catch (error) {
+      if (!isRace(error)) throw error;
+      result.skipped++;
+    }
+  }
+  return result;
+}
