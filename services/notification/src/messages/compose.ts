@@ -26,13 +26,15 @@ const email = (kind: string, to: Contact, subject: string, lines: string[]): Pla
 
 const sms = (kind: string, phone: string, body: string): PlannedMessage => ({ kind, channel: "sms", recipient: phone, subject: null, body });
 
-/** "Wed 25 Nov 2026, 10:00–12:00 UTC" (customers' time zones are not known to the suite yet). */
+const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const hhmm = (d: Date) => `${String(d.getUTCHours()).padStart(2, "0")}:${String(d.getUTCMinutes()).padStart(2, "0")}`;
+
+/** "Wed 25 Nov 2026, 10:00–12:00 UTC" (customers' time zones are not known to the suite yet; no ICU). */
 export function formatWindow(startIso: string, endIso: string): string {
-  const day = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
-  const time = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "UTC" });
   const start = new Date(startIso);
   const end = new Date(endIso);
-  return `${day.format(start)}, ${time.format(start)}–${time.format(end)} UTC`;
+  return `${WEEKDAYS[start.getUTCDay()]} ${start.getUTCDate()} ${MONTHS[start.getUTCMonth()]} ${start.getUTCFullYear()}, ${hhmm(start)}–${hhmm(end)} UTC`;
 }
 
 export function assignedMessages(p: Payload<"ticket.assigned">, customer: Contact, expertPhone: string | null): PlannedMessage[] {

@@ -1,0 +1,199 @@
+/**
+ * The notification service end to end on real infrastructure: PostgreSQL, Redis (stream + BullMQ), the
+ * real customer service over HTTP, real SMTP into the smtp-server sink and HTTP into the SMS sink.
+ * Events are XADDed to a test stream exactly as the outbox relay publishes them.
+ */
+import { randomBytes, randomUUID } from "node:crypto";
+import { createServer } from "node:net";
+import { createTestDatabase, type TestDatabase } from "@sysops/db/test-database";
+import { demoCustomers } from "@sysops/demo-data";
+import { signCaller } from "@sysops/internal-auth";
+import { createLogger } from "@sysops/logger";
+import * as customerService from "@sysops/svc-customer/lifecycle";
+import { startCustomerServer } from "@sysops/svc-customer/server";
+import { createServiceClient } from "@sysops/trpc-server/service-client";
+import type { RunningServer } from "@sysops/trpc-server/server";
+import { Redis } from "ioredis";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { NotificationRouter } from "./api/router.ts";
+import { serviceContactDirectory } from "./contacts/contacts.ts";
+import { createDb, type Db } from "./db/client.ts";
+import { migrate } from "./db/lifecycle.ts";
+import { localSinkProviders, startLocalSinks, type LocalSinks } from "./sinks/local-sinks.ts";
+import { startNotificationService } from "./service.ts";
+
+const SECRET = "integration-test-secret-0123456789abcdef";
+const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+const logger = createLogger("test", "silent");
+const run = randomBytes(4).toString("hex");
+const stream = `test:notification:${run}:events`;
+const queuePrefix = `test-notification-${run}`;
+const RETRY = { attempts: 5, backoffMs: 100 };
+const alice = demoCustomers[0]!;
+
+let testDb: TestDatabase;
+let db: Db;
+let redis: Redis;
+let sinks: LocalSinks;
+let customerServer: RunningServer;
+let service: RunningServer;
+let client: ReturnType<typeof createServiceClient<NotificationRouter>>;
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const s = createServer().listen(0, "127.0.0.1", () => {
+      const address = s.address();
+      s.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+
+type Probe<T> = () => T | undefined | false | Promise<T | undefined | false>;
+
+async function waitFor<T>(what: string, probe: Probe<T>, timeoutMs = 15_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** XADD an envelope the way the outbox relay does; returns the event id. */
+async function publish(type: string, aggregateId: string, payload: object, id: string = randomUUID()): Promise<string> {
+  const envelope = { id, type, version: 1, occurredAt: new Date().toISOString(), aggregateType: type.split(".")[0], aggregateId, payload };
+  await redis.xadd(stream, "*", "type", type, "event", JSON.stringify(envelope));
+  return id;
+}
+
+async function newExpert(phone: string): Promise<string> {
+  const expertId = randomUUID();
+  await publish("expert.profile_changed", expertId, {
+    expertId, name: "Sam Rivera", phone, skills: [{ category: "laptop", level: 3 }], homeLat: 41.88, homeLon: -87.63,
+    radiusKm: 30, onDuty: true, capacity: 3, timeZone: "America/Chicago", workingHours: [{ weekday: 3, start: "08:00", end: "18:00" }],
+  });
+  return expertId;
+}
+
+let ticketNumber = 100;
+function assignedPayload(expertId: string) {
+  ticketNumber += 1;
+  return {
+    ticketId: randomUUID(), number: ticketNumber, customerId: alice.id, expertId, expertFirstName: "Sam",
+    arrivalWindowStart: "2026-11-25T15:00:00.000Z", arrivalWindowEnd: "2026-11-25T17:00:00.000Z", costKm: 4.2, explanationId: randomUUID(),
+  };
+}
+
+const messagesOf = (eventId: string) => db.message.findMany({ where: { eventId }, orderBy: { channel: "asc" } });
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  await customerService.migrate(testDb.url);
+  await customerService.seedDemo(testDb.url);
+  await migrate(testDb.url);
+  db = createDb(testDb.url);
+  redis = new Redis(REDIS_URL);
+  customerServer = await startCustomerServer({ databaseUrl: testDb.url, port: await freePort(), internalSecret: SECRET, logger });
+  sinks = await startLocalSinks({ smtp: 0, sms: 0 });
+  service = await startNotificationService({
+    databaseUrl: testDb.url,
+    redisUrl: REDIS_URL,
+    port: await freePort(),
+    internalSecret: SECRET,
+    logger,
+    contacts: serviceContactDirectory({ customer: customerServer.url, identity: "http://127.0.0.1:9" }, SECRET),
+    providers: localSinkProviders(sinks, "Sysops Squad <no-reply@sysops.test>"),
+    publicOrigin: "http://localhost:3000",
+    sinks: sinks.store,
+    retry: RETRY,
+    queuePrefix,
+    stream,
+    claimIdleMs: 500,
+  });
+  client = createServiceClient<NotificationRouter>(service.url, () => signCaller({ kind: "service", service: "e2e" }, SECRET));
+});
+
+afterAll(async () => {
+  await service?.close();
+  await customerServer?.close();
+  await sinks?.close();
+  if (redis) {
+    const keys = [stream, ...(await redis.keys(`${queuePrefix}:*`))];
+    await redis.del(...keys);
+    redis.disconnect();
+  }
+  await db?.$disconnect();
+  await testDb?.drop();
+});
+
+describe("notification service", () => {
+  it("turns one assigned event into exactly one customer email and one expert SMS, even when delivered again", async () => {
+    const phone = "+1-555-0101";
+    const expertId = await newExpert(phone);
+    const payload = assignedPayload(expertId);
+    const eventId = await publish("ticket.assigned", payload.ticketId, payload);
+    await publish("ticket.assigned", payload.ticketId, payload, eventId); // the relay republished it
+
+    const [mail] = await waitFor("the email", () => sinks.store.list({ channel: "email", to: alice.email }).length === 1 && sinks.store.list({ channel: "email", to: alice.email }));
+    await waitFor("the SMS", () => sinks.store.list({ channel: "sms", to: phone }).length === 1);
+    expect(mail).toMatchObject({ subject: `Ticket #${payload.number}: Sam is your expert` });
+    expect(mail!.body).toContain("Expected arrival: Wed 25 Nov 2026, 15:00–17:00 UTC.");
+    expect(sinks.store.list({ channel: "sms", to: phone })[0]!.body).toContain(`New assignment: ticket #${payload.number}`);
+
+    // Even with the inbox row gone (so the handler runs again), the message key stops a second send.
+    await db.processedEvent.delete({ where: { eventId } });
+    await publish("ticket.assigned", payload.ticketId, payload, eventId);
+    await waitFor("the event processed again", () => db.processedEvent.findUnique({ where: { eventId } }).then((r) => r ?? undefined));
+    await new Promise((r) => setTimeout(r, 500));
+    expect(sinks.store.list({ to: alice.email })).toHaveLength(1);
+    expect(sinks.store.list({ to: phone })).toHaveLength(1);
+    const rows = await messagesOf(eventId);
+    expect(rows.map((m) => [m.channel, m.kind, m.provider, m.status, m.attempts])).toEqual([
+      ["email", "customer.expert_assigned", "smtp", "sent", 1],
+      ["sms", "expert.new_assignment", "http-sms", "sent", 1],
+    ]);
+  });
+
+  it("retries a failing SMS provider with exponential backoff until it is sent", async () => {
+    const phone = "+1-555-0102";
+    const expertId = await newExpert(phone);
+    const before = sinks.sms.requests;
+    sinks.sms.failNext(3);
+    const payload = assignedPayload(expertId);
+    const eventId = await publish("ticket.assigned", payload.ticketId, payload);
+
+    const sms = await waitFor("the SMS sent", async () => (await messagesOf(eventId)).find((m) => m.channel === "sms" && m.status === "sent"));
+    expect(sms.attempts).toBe(4);
+    expect(sms.lastError).toBeNull();
+    // Three waits: 100 + 200 + 400 ms.
+    expect(sms.sentAt!.getTime() - sms.createdAt.getTime()).toBeGreaterThanOrEqual(650);
+    expect(sinks.sms.requests - before).toBe(4);
+    expect(sinks.store.list({ to: phone })).toHaveLength(1);
+  });
+
+  it("gives up after the last attempt and records the failure", async () => {
+    const phone = "+1-555-0103";
+    const expertId = await newExpert(phone);
+    sinks.sms.failNext(1_000);
+    const payload = assignedPayload(expertId);
+    const eventId = await publish("ticket.assigned", payload.ticketId, payload);
+
+    const sms = await waitFor("the SMS failed", async () => (await messagesOf(eventId)).find((m) => m.channel === "sms" && m.status === "failed"));
+    sinks.sms.failNext(0);
+    expect(sms).toMatchObject({ attempts: RETRY.attempts, nextAttemptAt: null, sentAt: null });
+    expect(sms.lastError).toContain("SMS provider answered 500");
+    expect(sinks.store.list({ to: phone })).toHaveLength(0);
+  });
+
+  it("reports delivery rates per provider and what the sinks received, to service callers only", async () => {
+    const rates = await client.deliveryRates.query();
+    expect(rates).toEqual([
+      { provider: "http-sms", sent: 2, failed: 1, queued: 0, attempts: 1 + 4 + RETRY.attempts, deliveryRate: 2 / 3, attemptSuccessRate: 2 / 10 },
+      { provider: "smtp", sent: 3, failed: 0, queued: 0, attempts: 3, deliveryRate: 1, attemptSuccessRate: 1 },
+    ]);
+    const received = await client.sinks.list.query({ channel: "sms" });
+    expect(received.map((m) => m.to)).toEqual(["+1-555-0101", "+1-555-0102"]);
+    const anonymous = createServiceClient<NotificationRouter>(service.url);
+    await expect(anonymous.deliveryRates.query()).rejects.toMatchObject({ data: { code: "UNAUTHORIZED" } });
+  });
+});
