@@ -75,4 +75,21 @@ describe("outbox relay", () => {
     const { rows } = await f.pool.query<{ eventId: string }>(`SELECT "eventId" FROM ${SCHEMA}."Effect" ORDER BY "eventId"`);
     expect(rows.map((r) => r.eventId)).toEqual([...ids].sort());
   });
+
+  it("the polling relay keeps retrying after failures and publishes new rows once they clear", async () => {
+    await f.pool.query(`CREATE FUNCTION ${SCHEMA}.fail() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'down'; END $$ LANGUAGE plpgsql;
+      CREATE TRIGGER down BEFORE UPDATE ON ${SCHEMA}."OutboxEvent" FOR EACH ROW EXECUTE FUNCTION ${SCHEMA}.fail();`);
+    const r = startOutboxRelay({ databaseUrl: f.database.url, schema: SCHEMA, redis: f.redis, logger: f.logger, stream: f.stream, idleMs: 20 });
+    const ids = await insertOutboxRows(f.pool, 3);
+    await waitFor(async () => (await f.redis.xlen(f.stream)) >= 3);
+    expect(await unpublished()).toBe(3);
+    await f.pool.query(`DROP TRIGGER down ON ${SCHEMA}."OutboxEvent"`);
+    await waitFor(async () => (await unpublished()) === 0);
+    const more = await insertOutboxRows(f.pool, 2);
+    await waitFor(async () => (await readStream(f.redis, f.stream)).some((e) => e.event.id === more[1]));
+    await r.stop();
+    const published = (await readStream(f.redis, f.stream)).map((e) => e.event.id);
+    expect(new Set(published)).toEqual(new Set([...ids, ...more]));
+    expect(published.slice(-2)).toEqual(more);
+  });
 });
