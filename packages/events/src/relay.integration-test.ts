@@ -92,4 +92,17 @@ describe("outbox relay", () => {
     expect(new Set(published)).toEqual(new Set([...ids, ...more]));
     expect(published.slice(-2)).toEqual(more);
   });
+
+  it("survives its database connections being killed mid-flight (a PostgreSQL restart) and publishes everything", async () => {
+    const r = startOutboxRelay({ databaseUrl: f.database.url, schema: SCHEMA, redis: f.redis, logger: f.logger, stream: f.stream, idleMs: 1, batchSize: 5 });
+    const name = new URL(f.database.url).pathname.slice(1);
+    const ids: string[] = [];
+    for (let round = 0; round < 15; round += 1) {
+      ids.push(...(await insertOutboxRows(f.pool, 10)));
+      await f.pool.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND application_name = 'sysops-outbox-relay'`, [name]);
+    }
+    await waitFor(async () => (await unpublished()) === 0, 20_000);
+    await r.stop();
+    expect(new Set((await readStream(f.redis, f.stream)).map((e) => e.event.id))).toEqual(new Set(ids));
+  });
 });

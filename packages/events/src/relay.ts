@@ -50,7 +50,10 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const idleMs = options.idleMs ?? 50;
   const table = qualifiedTable(schema, "OutboxEvent");
   // Session time zone UTC, so `to_char` also renders a timestamptz column in UTC.
-  const pool = new pg.Pool({ connectionString: withoutSchemaParam(options.databaseUrl), max: 2, options: "-c TimeZone=UTC" });
+  const pool = new pg.Pool({ connectionString: withoutSchemaParam(options.databaseUrl), max: 2,
+    options: "-c TimeZone=UTC",
+    application_name: "sysops-outbox-relay",
+  });
   // A dropped idle connection (PostgreSQL restart) must not crash the process; the next checkout reconnects.
   pool.on("error", (error) => logger.warn({ err: error, schema }, "outbox relay: idle database connection lost"));
   const sleeper = createSleeper();
@@ -58,7 +61,13 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
 
   async function publishBatch(): Promise<number> {
     const client = await pool.connect();
+    // A checked-out pg client emits "error" when its connection dies (PostgreSQL restart); without a listener
+    // that would crash the process. The failing query rejects anyway, and the client is discarded below.
     let broken = false;
+    const onError = () => {
+      broken = true;
+    };
+    client.on("error", onError);
     try {
       await client.query("BEGIN");
       const { rows } = await client.query<OutboxRowRecord>(
@@ -79,6 +88,7 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       });
       throw error;
     } finally {
+      client.off("error", onError);
       client.release(broken);
     }
   }
