@@ -196,4 +196,26 @@ describe("notification service", () => {
     const anonymous = createServiceClient<NotificationRouter>(service.url);
     await expect(anonymous.deliveryRates.query()).rejects.toMatchObject({ data: { code: "UNAUTHORIZED" } });
   });
+
+  it("tells the customer and the expert about a cancelled assignment, and sends the survey link", async () => {
+    const phone = "+1-555-0104";
+    const expertId = await newExpert(phone);
+    const ticketId = randomUUID();
+    const cancelled = await publish("ticket.status_changed", ticketId, {
+      ticketId, number: 777, customerId: alice.id, from: "assigned", to: "cancelled", actorId: randomUUID(), actorRole: "customer",
+      channel: "web", reason: "It works again", expertId, at: new Date().toISOString(),
+    });
+    const survey = await publish("survey.created", ticketId, { surveyId: randomUUID(), ticketId, customerId: alice.id, token: "tok-777", expiresAt: "2026-12-02T10:00:00.000Z" });
+
+    await waitFor("both events' messages sent", async () => {
+      const rows = [...(await messagesOf(cancelled)), ...(await messagesOf(survey))];
+      return rows.length === 3 && rows.every((m) => m.status === "sent") && rows;
+    });
+    const [sms] = sinks.store.list({ to: phone });
+    expect(sms!.body).toBe("Assignment cancelled: ticket #777. No visit needed.");
+    const mails = sinks.store.list({ to: alice.email }).slice(-2).sort((a, b) => a.subject!.localeCompare(b.subject!));
+    expect(mails.map((m) => m.subject)).toEqual(["How did we do?", "Ticket #777 is cancelled"]);
+    expect(mails[0]!.body).toContain("http://localhost:3000/survey/tok-777");
+    expect(mails[1]!.body).toContain("Reason: It works again");
+  });
 });

@@ -33,10 +33,8 @@ export function serviceContactDirectory(urls: ContactServiceUrls, internalSecret
       return { name, email };
     },
     async managers() {
-      // identity's users.list admits only admins today: a service caller is refused (FORBIDDEN) until
-      // identity offers manager contacts to services. The error propagates, so the event is retried, not lost.
-      const users = await identity.users.list.query();
-      return users.filter((u) => u.role === "manager").map(({ name, email }) => ({ name, email }));
+      const managers = await identity.users.byRole.query({ role: "manager" });
+      return managers.map(({ name, email }) => ({ name, email }));
     },
   };
 }
