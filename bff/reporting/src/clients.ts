@@ -1,5 +1,6 @@
 /** The service bff-reporting calls. Imported as a type only: a BFF never bundles service code. */
 import type { ServiceName } from "@sysops/config/ports";
+import { checkDependenciesReady } from "@sysops/trpc-server/bff";
 import { createServiceClient } from "@sysops/trpc-server/service-client";
 import type { TicketingRouter } from "@sysops/svc-ticketing/api";
 
@@ -13,16 +14,5 @@ export function createServices(urlOf: ServiceUrlOf) {
 export type Services = ReturnType<typeof createServices>;
 
 /** Readiness: every service this BFF calls answers its own `/readyz`. */
-export async function checkServicesReady(urlOf: ServiceUrlOf): Promise<void> {
-  const results = await Promise.all(
-    NEEDED_SERVICES.map(async (name) => {
-      const ok = await fetch(`${urlOf(name)}/readyz`, { signal: AbortSignal.timeout(2000) }).then(
-        (res) => res.ok,
-        () => false,
-      );
-      return ok ? null : name;
-    }),
-  );
-  const down = results.filter((name) => name !== null);
-  if (down.length > 0) throw new Error(`not ready: ${down.join(", ")}`);
-}
+export const checkServicesReady = (urlOf: ServiceUrlOf) =>
+  checkDependenciesReady(Object.fromEntries(NEEDED_SERVICES.map((name) => [name, urlOf(name)])));
