@@ -59,7 +59,7 @@ export async function getTicketDetail(db: Db, caller: Caller, ticketId: string):
 /** Oldest first: the ticket's timeline. */
 export async function ticketHistory(db: Db, caller: Caller, ticketId: string): Promise<HistoryEntry[]> {
   await readableTicket(db, caller, ticketId);
-  const rows = await db.ticketTransition.findMany({ where: { ticketId }, orderBy: [{ at: "asc" }, { id: "asc" }] });
+  const rows = await db.ticketTransition.findMany({ where: { ticketId }, orderBy: { seq: "asc" } });
   return rows.map((r) => ({
     from: r.fromStatus,
     to: r.toStatus,
