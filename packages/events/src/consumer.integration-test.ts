@@ -141,4 +141,33 @@ describe("event consumer", () => {
     await waitFor(() => groupCaughtUp(f.redis, f.stream, "g"));
     expect(await count("ProcessedEvent")).toBe(0);
   });
+
+  it("keeps consuming when its Redis connection is killed (a Redis restart) and handles every event once", async () => {
+    consume({ "ticket.created": recordEffect }, "c1", 200);
+    const ids: string[] = [];
+    let killed = 0;
+    for (let round = 0; round < 10; round += 1) {
+      for (let i = 0; i < 5; i += 1) {
+        const event = envelope(round * 5 + i + 1);
+        ids.push(event.id);
+        await publish(event);
+      }
+      killed += await killClients("g:c1:reader");
+      await new Promise((r) => setTimeout(r, 30));
+    }
+    await waitFor(() => groupCaughtUp(f.redis, f.stream, "g"), 20_000);
+    expect(killed).toBeGreaterThanOrEqual(5);
+    const { rows } = await f.pool.query<{ eventId: string }>(`SELECT "eventId" FROM ${SCHEMA}."Effect"`);
+    expect(rows.map((r) => r.eventId).sort()).toEqual([...ids].sort());
+  });
 });
+
+async function killClients(name: string): Promise<number> {
+  let killed = 0;
+  const list = (await f.redis.client("LIST")) as string;
+  for (const line of list.split("\n")) {
+    const id = /\bid=(\d+)/.exec(line)?.[1];
+    if (id && line.includes(` name=${name} `)) killed += Number(await f.redis.client("KILL", "ID", id));
+  }
+  return killed;
+}

@@ -58,7 +58,7 @@ export function startConsumer<Tx extends InboxTransaction>(options: ConsumerOpti
     deadLetterStream: options.deadLetterStream ?? DEFAULT_DEAD_LETTER_STREAM,
   });
   // Blocking reads get their own connection so they never hold up acks and dead-letter writes.
-  const reader = redis.duplicate();
+  const reader = redis.duplicate({ connectionName: `${group}:${consumer}:reader` });
   const sleeper = createSleeper();
   let stopped = false;
 
