@@ -5,7 +5,7 @@
  */
 import type { Clock } from "@sysops/events/clock";
 import { fireSlaTimer } from "./fire-sla.ts";
-import { timersFor } from "./sla-plan.ts";
+import { firedInThisPhase, timersFor } from "./sla-plan.ts";
 import { addTimerJob, currentSlaRuntime, timedTicketSelect, type SlaRuntime } from "./sla-timers.ts";
 
 const PAGE = 500;
@@ -23,14 +23,15 @@ export async function reconcileSla(clock?: Clock, rt: SlaRuntime | null = curren
   for (;;) {
     const tickets = await rt.db.ticket.findMany({
       where: { status: { in: ["new", "assigned", "accepted", "in_progress"] } },
-      select: { ...timedTicketSelect, slaFirings: { select: { target: true, kind: true } } },
+      select: { ...timedTicketSelect, slaFirings: { select: { target: true, kind: true, firedAt: true } } },
       orderBy: { id: "asc" },
       take: PAGE,
       ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
     });
     for (const ticket of tickets) {
       for (const timer of timersFor(ticket)) {
-        if (ticket.slaFirings.some((f) => f.target === timer.target && f.kind === timer.kind)) continue;
+        const done = ticket.slaFirings.some((f) => f.target === timer.target && f.kind === timer.kind && firedInThisPhase(f.firedAt, timer.phaseStartedAt));
+        if (done) continue;
         if (timer.fireAt <= now) {
           if ((await fireSlaTimer(rt.db, clock ?? rt.clock, timer)) === "fired") result.fired++;
         } else {

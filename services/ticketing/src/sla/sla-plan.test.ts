@@ -17,8 +17,8 @@ const ticket = (over: Partial<TimedTicket>): TimedTicket => ({
 describe("timersFor", () => {
   it("warns at 80 % and breaches at 100 % of the running target", () => {
     expect(timersFor(ticket({}))).toEqual([
-      { ticketId: "t1", target: "assign", kind: "warning", dueAt: at("10:30"), fireAt: at("10:24") },
-      { ticketId: "t1", target: "assign", kind: "breach", dueAt: at("10:30"), fireAt: at("10:30") },
+      { ticketId: "t1", target: "assign", kind: "warning", dueAt: at("10:30"), phaseStartedAt: at("10:00"), fireAt: at("10:24") },
+      { ticketId: "t1", target: "assign", kind: "breach", dueAt: at("10:30"), phaseStartedAt: at("10:00"), fireAt: at("10:30") },
     ]);
   });
 

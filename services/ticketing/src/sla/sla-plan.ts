@@ -24,6 +24,8 @@ export interface SlaTimer {
   kind: SlaFiringKind;
   /** The target's due time on the ticket when the timer was planned (a stale timer no longer matches it). */
   dueAt: Date;
+  /** When the phase started (due − target): a firing recorded before it belongs to an earlier run of the phase. */
+  phaseStartedAt: Date;
   fireAt: Date;
 }
 
@@ -45,7 +47,7 @@ export function dueAtOf(ticket: Omit<TimedTicket, "id" | "status">, target: SlaT
   return target === "assign" ? ticket.assignDueAt : target === "accept" ? ticket.acceptDueAt : ticket.resolveDueAt;
 }
 
-const minutesOf = (ticket: TimedTicket, target: SlaTarget) =>
+const minutesOf = (ticket: Omit<TimedTicket, "id" | "status">, target: SlaTarget) =>
   target === "assign" ? ticket.assignTargetMinutes : target === "accept" ? ticket.acceptTargetMinutes : ticket.resolveTargetMinutes;
 
 /** The warning and breach timers of the ticket's running target; none when no target runs or no due time is set. */
@@ -53,12 +55,22 @@ export function timersFor(ticket: TimedTicket): SlaTimer[] {
   const target = runningTarget(ticket.status);
   const dueAt = target && dueAtOf(ticket, target);
   if (!target || !dueAt) return [];
-  const warnBeforeMs = (1 - WARNING_SHARE) * minutesOf(ticket, target) * 60_000;
+  const targetMs = minutesOf(ticket, target) * 60_000;
+  const phaseStartedAt = new Date(dueAt.getTime() - targetMs);
   return [
-    { ticketId: ticket.id, target, kind: "warning", dueAt, fireAt: new Date(dueAt.getTime() - warnBeforeMs) },
-    { ticketId: ticket.id, target, kind: "breach", dueAt, fireAt: dueAt },
+    { ticketId: ticket.id, target, kind: "warning", dueAt, phaseStartedAt, fireAt: new Date(dueAt.getTime() - (1 - WARNING_SHARE) * targetMs) },
+    { ticketId: ticket.id, target, kind: "breach", dueAt, phaseStartedAt, fireAt: dueAt },
   ];
 }
+
+/** When the target's current run started, from its due time and length. */
+export function phaseStartOf(ticket: Omit<TimedTicket, "id" | "status">, target: SlaTarget): Date | null {
+  const dueAt = dueAtOf(ticket, target);
+  return dueAt && new Date(dueAt.getTime() - minutesOf(ticket, target) * 60_000);
+}
+
+/** A firing counts for the current run of its target only if recorded after that run started. */
+export const firedInThisPhase = (firedAt: Date, phaseStartedAt: Date) => firedAt.getTime() >= phaseStartedAt.getTime();
 
 /** Deterministic BullMQ job id: rescheduling replaces, a duplicate add is ignored. */
 export const slaJobId = (ticketId: string, target: SlaTarget, kind: SlaFiringKind) => `sla.${ticketId}.${target}.${kind}`;

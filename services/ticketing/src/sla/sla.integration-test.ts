@@ -107,4 +107,18 @@ describe("SLA timers", () => {
     expect((await reconcileSla(clock)).fired).toBe(0);
     expect(await slaEvents(overdue.id)).toHaveLength(2);
   });
+
+  it("run again when a phase restarts (rejected → back to matching), once per run", async () => {
+    const ticket = await insertTicket(db, { status: "new", createdAt: T0, assignDueAt: plus(T0, minutes(30)) });
+    clock.jumpTo(plus(T0, minutes(25)));
+    await reconcileSla(clock);
+    // Assigned, then rejected at T0+40: back in `new` with a fresh 30-minute assign target.
+    await db.ticket.update({ where: { id: ticket.id }, data: { assignDueAt: plus(T0, minutes(70)) } });
+    clock.jumpTo(plus(T0, minutes(65)));
+    await reconcileSla(clock);
+    await reconcileSla(clock);
+    const warnings = await db.outboxEvent.findMany({ where: { aggregateId: ticket.id, type: "ticket.sla_warning" }, orderBy: { id: "asc" } });
+    expect(warnings.map((w) => (w.payload as { dueAt: string }).dueAt)).toEqual([plus(T0, minutes(30)).toISOString(), plus(T0, minutes(70)).toISOString()]);
+    expect(await slaEvents(ticket.id)).toHaveLength(2);
+  });
 });
