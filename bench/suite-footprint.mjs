@@ -20,7 +20,7 @@ function initialJsSizes() {
   const rows = [];
   const shellDist = path.join(root, "shell/dist");
   const html = fs.readFileSync(path.join(shellDist, "index.html"), "utf8");
-  const shellScripts = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1].replace(/^\//, ""));
+  const shellScripts = [...html.matchAll(/<script[^>]+src="?([^" >]+)"?/g)].map((m) => m[1].replace(/^\//, ""));
   rows.push(["shell", shellScripts.reduce((sum, s) => sum + gz(path.join(shellDist, s)), 0), shellScripts.join(", ")]);
   for (const name of ["ticketing", "customer", "admin", "reporting", "kb"]) {
     const dist = path.join(root, `mfe-${name}/dist`);
