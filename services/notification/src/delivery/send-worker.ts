@@ -1,7 +1,8 @@
 /**
  * Sends queued messages (BullMQ worker on `notification-send`). Each try is recorded on the message:
  * attempts, lastError, nextAttemptAt while retries remain, then `sent` (sentAt) or finally `failed`.
- * A message not `queued` any more is never sent again.
+ * A message not `queued` any more is never sent again, and each try is claimed by bumping `attempts`
+ * conditionally before sending, so two runs of one job cannot both send.
  *
  * A job can run before the consumer transaction that wrote its message commits (jobs are added inside
  * that transaction so none is lost); then the message is not found yet and the job fails and retries.
@@ -31,7 +32,10 @@ export function startSendWorker(opts: SendWorkerOptions): { close(): Promise<voi
     const message = await db.message.findUnique({ where: { id: job.data.messageId } });
     if (!message) throw new Error(`message ${job.data.messageId} not found (not committed yet?)`);
     if (message.status !== "queued") return;
+    // Claim this try atomically: a stalled job run twice by BullMQ cannot send the same message twice.
     const attempts = message.attempts + 1;
+    const claimed = await db.message.updateMany({ where: { id: message.id, status: "queued", attempts: message.attempts }, data: { attempts } });
+    if (claimed.count === 0) return;
     try {
       await providers[message.channel].send(message);
     } catch (cause) {
@@ -39,12 +43,12 @@ export function startSendWorker(opts: SendWorkerOptions): { close(): Promise<voi
       const final = attempts >= retry.attempts;
       await db.message.update({
         where: { id: message.id },
-        data: { attempts, lastError, status: final ? "failed" : "queued", nextAttemptAt: final ? null : new Date(clock.now().getTime() + retryDelayMs(retry, attempts)) },
+        data: { lastError, status: final ? "failed" : "queued", nextAttemptAt: final ? null : new Date(clock.now().getTime() + retryDelayMs(retry, attempts)) },
       });
       logger.warn({ messageId: message.id, provider: message.provider, attempts, final, err: lastError }, "send failed");
       throw cause;
     }
-    await db.message.update({ where: { id: message.id }, data: { attempts, status: "sent", sentAt: clock.now(), nextAttemptAt: null, lastError: null } });
+    await db.message.update({ where: { id: message.id }, data: { status: "sent", sentAt: clock.now(), nextAttemptAt: null, lastError: null } });
     logger.info({ messageId: message.id, kind: message.kind, provider: message.provider, attempts }, "message sent");
   }
 
