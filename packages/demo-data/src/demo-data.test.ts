@@ -45,4 +45,33 @@ describe("demo data", () => {
       }
     }
   });
+
+  it("gives experts distinct phones and valid weekly hours, with someone on call every hour of the week", () => {
+    const phones = demoUsers.experts.map((e) => e.profile.phone);
+    expect(new Set(phones).size).toBe(phones.length);
+    for (const e of demoUsers.experts) {
+      expect(e.workingHours.length).toBeGreaterThan(0);
+      for (const h of e.workingHours) {
+        expect(h.weekday).toBeGreaterThanOrEqual(0);
+        expect(h.weekday).toBeLessThanOrEqual(6);
+        expect(h.start).toMatch(/^([01]\d|2[0-3]):[0-5]\d$/);
+        expect(h.end).toMatch(/^([01]\d|2[0-3]):[0-5]\d$/);
+        expect(h.start < h.end).toBe(true);
+      }
+    }
+    for (let weekday = 0; weekday < 7; weekday++) {
+      expect(demoUsers.experts.some((e) => e.workingHours.some((h) => h.weekday === weekday && h.start === "00:00" && h.end === "23:59"))).toBe(true);
+    }
+  });
+
+  it("gives plans SLA targets that tighten with the tier", () => {
+    const [basic, plus, premier] = demoPlans;
+    expect(premier).toMatchObject({ requiredSkillLevel: 4, assignTargetMinutes: 30 });
+    for (const [lower, higher] of [[basic, plus], [plus, premier]] as const) {
+      expect(higher.requiredSkillLevel).toBeGreaterThanOrEqual(lower.requiredSkillLevel);
+      expect(higher.assignTargetMinutes).toBeLessThan(lower.assignTargetMinutes);
+      expect(higher.acceptTargetMinutes).toBeLessThan(lower.acceptTargetMinutes);
+      expect(higher.resolveTargetMinutes).toBeLessThan(lower.resolveTargetMinutes);
+    }
+  });
 });
