@@ -7,3 +7,5 @@ export { cancelFor, scheduleFor } from "./sla-timers.ts";
 export { startSlaWorker, type SlaWorker, type SlaWorkerOptions } from "./sla-worker.ts";
 export { reconcileSla, type ReconcileResult } from "./reconcile-sla.ts";
 export { fireSlaTimer, type FireResult } from "./fire-sla.ts";
+export { getSlaStatus, type SlaStatus } from "./sla-status.ts";
+export { slaRouter } from "./sla-router.ts";

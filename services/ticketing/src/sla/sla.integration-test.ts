@@ -4,7 +4,7 @@ import { createLogger } from "@sysops/logger";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "../db/client.ts";
 import { migrate } from "../db/lifecycle.ts";
-import { cancelFor, fireSlaTimer, reconcileSla, scheduleFor, startSlaWorker, type SlaWorker } from "./index.ts";
+import { cancelFor, fireSlaTimer, getSlaStatus, reconcileSla, scheduleFor, startSlaWorker, type SlaWorker } from "./index.ts";
 import { insertTicket, minutes, plus, shiftedClock } from "./sla-test-fixture.ts";
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -120,5 +120,10 @@ describe("SLA timers", () => {
     const warnings = await db.outboxEvent.findMany({ where: { aggregateId: ticket.id, type: "ticket.sla_warning" }, orderBy: { id: "asc" } });
     expect(warnings.map((w) => (w.payload as { dueAt: string }).dueAt)).toEqual([plus(T0, minutes(30)).toISOString(), plus(T0, minutes(70)).toISOString()]);
     expect(await slaEvents(ticket.id)).toHaveLength(2);
+    expect(await getSlaStatus(db, ticket.id)).toMatchObject({
+      running: { target: "assign", warnAt: plus(T0, minutes(64)), dueAt: plus(T0, minutes(70)) },
+      breached: false,
+      firings: [{ target: "assign", kind: "warning" }],
+    });
   });
 });
