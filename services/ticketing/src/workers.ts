@@ -38,13 +38,15 @@ export function startWorkers(opts: WorkerOptions): Workers {
   const consumer = startTicketingConsumer({ db, redis, logger, onMatchingWork: () => matching.trigger(), ...stream, ...(opts.consumerName ? { consumerName: opts.consumerName } : {}) });
   // Matching is pending work from before this process started (events consumed by a previous one).
   matching.trigger();
+  let stopping: Promise<void> | null = null;
+  const stopAll = async () => {
+    await consumer.stop();
+    await matching.stop();
+    await relay.stop();
+    redis.disconnect();
+  };
   return {
     matching,
-    async stop() {
-      await consumer.stop();
-      await matching.stop();
-      await relay.stop();
-      redis.disconnect();
-    },
+    stop: () => (stopping ??= stopAll()),
   };
 }

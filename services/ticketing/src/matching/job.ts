@@ -96,6 +96,7 @@ export function startMatchingJob(opts: MatchingJobOptions): MatchingJob {
     trigger,
     runOnce,
     async stop() {
+      if (stopped) return;
       stopped = true;
       clearInterval(sweep);
       clearTimeout(retryTimer);
