@@ -217,5 +217,10 @@ describe("notification service", () => {
     expect(mails.map((m) => m.subject)).toEqual(["How did we do?", "Ticket #777 is cancelled"]);
     expect(mails[0]!.body).toContain("http://localhost:3000/survey/tok-777");
     expect(mails[1]!.body).toContain("Reason: It works again");
+    const listed = await client.messages.list.query({ eventId: cancelled });
+    expect(listed.map((m) => [m.kind, m.recipient, m.status]).sort()).toEqual([
+      ["customer.status.cancelled", alice.email, "sent"],
+      ["expert.assignment_cancelled", phone, "sent"],
+    ]);
   });
 });
