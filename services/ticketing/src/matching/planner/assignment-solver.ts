@@ -41,7 +41,7 @@ export function solveAssignment(instance: SparseInstance): Solution {
   for (let g = 0; g < groups; g++) firstColumn[g + 1] = firstColumn[g]! + groupSize[g]!;
   const columns = firstColumn[groups]!;
   const groupOfColumn = new Int32Array(columns);
-  for (let g = 0; g < groups; g++) groupOfColumn.fill(g, firstColumn[g]!, firstColumn[g + 1]!);
+  for (let g = 0; g < groups; g++) groupOfColumn.fill(g, firstColumn[g], firstColumn[g + 1]);
   let big = 1;
   for (let r = 0; r < rows; r++) {
     let max = 0;
@@ -146,7 +146,7 @@ export function solveAssignment(instance: SparseInstance): Solution {
   columnOfRow.forEach((column, row) => {
     if (column >= columns) return;
     group[row] = groupOfColumn[column]!;
-    slot[row] = column - firstColumn[group[row]!]!;
+    slot[row] = column - firstColumn[group[row]]!;
   });
   return { group, slot };
 }

@@ -48,14 +48,22 @@ export function contestedSplit(instance: SparseInstance): { deficientRows: Uint8
   const deficientRows = new Uint8Array(rows);
   const contestedGroups = new Uint8Array(groups);
   const queue: number[] = [];
-  for (let row = 0; row < rows; row++) if (groupOfRow[row] === -1) (deficientRows[row] = 1), queue.push(row);
+  for (let row = 0; row < rows; row++) {
+    if (groupOfRow[row] !== -1) continue;
+    deficientRows[row] = 1;
+    queue.push(row);
+  }
   for (let head = 0; head < queue.length; head++) {
     const row = queue[head]!;
     for (let e = rowStart[row]!; e < rowStart[row + 1]!; e++) {
       const g = edgeGroup[e]!;
       if (contestedGroups[g]) continue;
       contestedGroups[g] = 1;
-      for (const other of members[g]!) if (!deficientRows[other]) (deficientRows[other] = 1), queue.push(other);
+      for (const other of members[g]!) {
+        if (deficientRows[other]) continue;
+        deficientRows[other] = 1;
+        queue.push(other);
+      }
     }
   }
   return { deficientRows, contestedGroups };
