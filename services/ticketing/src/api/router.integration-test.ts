@@ -93,7 +93,16 @@ describe("tickets.create", () => {
     expect(transitions).toEqual([expect.objectContaining({ fromStatus: null, toStatus: "new", actorId: bob.userId, actorRole: "customer", channel: "web" })]);
     const events = await db.outboxEvent.findMany({ where: { aggregateId: ticket.id } });
     expect(events).toEqual([expect.objectContaining({ type: "ticket.created", version: 1, publishedAt: null })]);
-    expect(events[0]!.payload).toMatchObject({ ticketId: ticket.id, number: ticket.number, productCategory: "tv" });
+    // v1 payload: the plan and the customer's registered location are snapshotted for matching.
+    expect(events[0]!.payload).toMatchObject({
+      ticketId: ticket.id,
+      number: Number(ticket.number.slice(2)),
+      productCategory: "tv",
+      requiredSkillLevel: 2,
+      serviceLat: bobCustomer.addressLat,
+      serviceLon: bobCustomer.addressLon,
+      planTier: "1",
+    });
   });
 
   it("lets an agent file by phone for a caller, not on the web", async () => {
