@@ -64,5 +64,6 @@ describe("identity", () => {
     const sam = experts.find((e) => e.email === demoUsers.experts[0]!.email);
     expect(sam?.skills[0]).toEqual({ category: "laptop", level: 5 });
     expect(sam?.area.radiusKm).toBe(15);
+    expect(sam).toMatchObject({ phone: demoUsers.experts[0]!.profile.phone, workingHours: demoUsers.experts[0]!.workingHours });
   });
 });

@@ -1,5 +1,6 @@
 import type { Db } from "../db/client.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
+import { workingHoursSchema, type WorkingHours } from "./profile-input.ts";
 
 const expertSelect = {
   id: true,
@@ -13,6 +14,8 @@ const expertSelect = {
       onDuty: true,
       capacity: true,
       timeZone: true,
+      phone: true,
+      workingHours: true,
       skills: { select: { category: true, level: true }, orderBy: { level: "desc" } },
     },
   },
@@ -26,12 +29,16 @@ export interface ExpertView {
   onDuty: boolean;
   capacity: number;
   timeZone: string;
+  phone: string;
+  workingHours: WorkingHours;
   skills: { category: string; level: number }[];
 }
 
 export async function listExperts(db: Db): Promise<ExpertView[]> {
   const rows = await db.user.findMany({ where: { role: "expert", expertProfile: { isNot: null } }, select: expertSelect, orderBy: { name: "asc" } });
-  return rows.flatMap(({ expertProfile: p, ...u }) =>
-    p ? [{ ...u, area: { homeLat: p.homeLat, homeLon: p.homeLon, radiusKm: p.radiusKm }, onDuty: p.onDuty, capacity: p.capacity, timeZone: p.timeZone, skills: p.skills }] : [],
-  );
+  return rows.flatMap(({ expertProfile: p, ...u }) => {
+    if (!p) return [];
+    const { homeLat, homeLon, radiusKm, workingHours, ...rest } = p;
+    return [{ ...u, ...rest, area: { homeLat, homeLon, radiusKm }, workingHours: workingHoursSchema.parse(workingHours) }];
+  });
 }
