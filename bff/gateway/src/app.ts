@@ -6,7 +6,7 @@
 import "./fastify-types.ts";
 import fastifyCookie from "@fastify/cookie";
 import rateLimit from "@fastify/rate-limit";
-import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from "fastify";
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance } from "fastify";
 import type { Redis } from "ioredis";
 import type { BffDomain } from "@sysops/config/ports";
 import type { Logger } from "@sysops/logger";
@@ -47,8 +47,7 @@ export async function buildApp(deps: GatewayDeps): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance,
     genReqId: requestIdOf,
-    requestIdLogLabel: "requestId",
-    disableRequestLogging: false,
+    logController: new LogController({ requestIdLogLabel: "requestId" }),
     bodyLimit: 1024 * 1024,
   });
   const sessions = new SessionStore(deps.redis, deps.sessionPrefix);
