@@ -109,6 +109,7 @@ beforeAll(async () => {
     queuePrefix,
     stream,
     claimIdleMs: 500,
+    requeueEveryMs: 500,
   });
   client = createServiceClient<NotificationRouter>(service.url, () => signCaller({ kind: "service", service: "e2e" }, SECRET));
 });
@@ -222,5 +223,14 @@ describe("notification service", () => {
       ["customer.status.cancelled", alice.email, "sent"],
       ["expert.assignment_cancelled", phone, "sent"],
     ]);
+  });
+
+  it("sends a committed message whose job was lost (crash between commit and enqueue)", async () => {
+    const phone = "+1-555-0105";
+    const orphan = await db.message.create({
+      data: { eventId: randomUUID(), kind: "expert.new_assignment", channel: "sms", provider: "http-sms", recipient: phone, body: "orphaned before its job" },
+    });
+    await waitFor("the orphan sent by the periodic requeue", async () => (await db.message.findUnique({ where: { id: orphan.id } }))?.status === "sent");
+    expect(sinks.store.list({ to: phone }).map((m) => m.body)).toEqual(["orphaned before its job"]);
   });
 });

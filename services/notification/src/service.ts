@@ -13,6 +13,7 @@ import { callerFromToken } from "./api/trpc.ts";
 import { notificationHandlers } from "./consumer/handlers.ts";
 import type { ContactDirectory } from "./contacts/contacts.ts";
 import { createDb, DB_SCHEMA } from "./db/client.ts";
+import { createAfterCommitQueue } from "./delivery/after-commit.ts";
 import { requeueQueued } from "./delivery/requeue.ts";
 import { createSendQueue, type RetryPolicy } from "./delivery/send-queue.ts";
 import { startSendWorker } from "./delivery/send-worker.ts";
@@ -48,13 +49,14 @@ export async function startNotificationService(opts: NotificationServiceOptions)
   const bullConnection = new Redis(opts.redisUrl, { maxRetriesPerRequest: null });
   const queue = createSendQueue({ connection: bullConnection, prefix: opts.queuePrefix, retry: opts.retry });
   const worker = startSendWorker({ db, providers: opts.providers, connection: bullConnection, logger, clock: opts.clock ?? systemClock, prefix: opts.queuePrefix, retry: opts.retry });
+  const afterCommit = createAfterCommitQueue(db, queue);
   const consumer = startConsumer({
     redis,
     group: CONSUMER_GROUP,
     consumer: `notification-${process.pid}`,
-    db,
+    db: afterCommit.db,
     schema: DB_SCHEMA,
-    handlers: notificationHandlers({ contacts: opts.contacts, providers: opts.providers, queue, publicOrigin: opts.publicOrigin }),
+    handlers: notificationHandlers({ contacts: opts.contacts, providers: opts.providers, enqueueAfterCommit: afterCommit.enqueueAfterCommit, publicOrigin: opts.publicOrigin }),
     logger,
     ...(opts.stream ? { stream: opts.stream } : {}),
     ...(opts.claimIdleMs ? { claimIdleMs: opts.claimIdleMs } : {}),

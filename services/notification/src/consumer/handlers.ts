@@ -1,20 +1,18 @@
 /**
  * Event handlers of the `notification` consumer group. Each runs inside the consumer's transaction (with
- * the inbox insert): it plans the messages, writes them as `queued` rows and adds their send jobs. The
- * jobs are added before the commit, so a crash cannot leave a committed message without a job; a job that
- * runs first finds no message yet and retries (see send-worker.ts).
+ * the inbox insert): it plans the messages, writes them as `queued` rows and hands their ids to
+ * `enqueueAfterCommit` (their send jobs are added once the transaction commits; see after-commit.ts).
  */
 import type { EventHandlers } from "@sysops/events/consumer";
 import type { ContactDirectory } from "../contacts/contacts.ts";
 import { recordMessages, type Tx } from "../delivery/record-messages.ts";
-import type { SendQueue } from "../delivery/send-queue.ts";
 import { assignedMessages, customerCaresAbout, slaBreachedMessages, statusChangedMessages, surveyMessages, type PlannedMessage } from "../messages/compose.ts";
 import type { Providers } from "../providers/provider.ts";
 
 export interface HandlerDeps {
   contacts: ContactDirectory;
   providers: Providers;
-  queue: SendQueue;
+  enqueueAfterCommit: (tx: Tx, messageIds: string[]) => void;
   /** The gateway origin customers use, for survey links. */
   publicOrigin: string;
 }
@@ -28,7 +26,7 @@ async function expertPhone(tx: Tx, expertId: string): Promise<string | null> {
 
 export function notificationHandlers(deps: HandlerDeps): EventHandlers<Tx> {
   const deliver = async (tx: Tx, eventId: string, planned: PlannedMessage[]) => {
-    await deps.queue.enqueue(await recordMessages(tx, eventId, planned, deps.providers));
+    deps.enqueueAfterCommit(tx, await recordMessages(tx, eventId, planned, deps.providers));
   };
   return {
     "expert.profile_changed": async ({ payload: p }, tx) => {

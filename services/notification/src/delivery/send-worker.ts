@@ -3,9 +3,6 @@
  * attempts, lastError, nextAttemptAt while retries remain, then `sent` (sentAt) or finally `failed`.
  * A message not `queued` any more is never sent again, and each try is claimed by bumping `attempts`
  * conditionally before sending, so two runs of one job cannot both send.
- *
- * A job can run before the consumer transaction that wrote its message commits (jobs are added inside
- * that transaction so none is lost); then the message is not found yet and the job fails and retries.
  */
 import type { Clock } from "@sysops/events/clock";
 import type { Logger } from "@sysops/logger";
@@ -30,7 +27,7 @@ export function startSendWorker(opts: SendWorkerOptions): { close(): Promise<voi
 
   async function process(job: Job<SendJob>): Promise<void> {
     const message = await db.message.findUnique({ where: { id: job.data.messageId } });
-    if (!message) throw new Error(`message ${job.data.messageId} not found (not committed yet?)`);
+    if (!message) throw new Error(`message ${job.data.messageId} not found`);
     if (message.status !== "queued") return;
     // Claim this try atomically: a stalled job run twice by BullMQ cannot send the same message twice.
     const attempts = message.attempts + 1;
