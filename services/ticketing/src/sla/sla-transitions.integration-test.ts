@@ -21,7 +21,8 @@ beforeAll(async () => {
   await migrate(testDb.url);
   db = createDb(testDb.url);
   const redisUrl = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
-  worker = await startSlaWorker({ db, redisUrl, logger: createLogger("sla-test", "silent"), clock, prefix: `sla-test-${randomUUID()}`, sweepEveryMs: 0 });
+  worker = startSlaWorker({ db, redisUrl, logger: createLogger("sla-test", "silent"), clock, prefix: `sla-test-${randomUUID()}`, sweepEveryMs: 0 });
+  await worker.ready;
 });
 afterAll(async () => {
   await worker?.runtime.queue.obliterate({ force: true }).catch(() => undefined);

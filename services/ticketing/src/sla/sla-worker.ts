@@ -26,16 +26,22 @@ export interface SlaWorkerOptions {
 
 export interface SlaWorker {
   runtime: SlaRuntime;
+  /** Settles after the start-up sweep (it never rejects: a failed sweep is logged and retried on the next). */
+  ready: Promise<void>;
   stop(): Promise<void>;
 }
 
-export async function startSlaWorker(options: SlaWorkerOptions): Promise<SlaWorker> {
+export function startSlaWorker(options: SlaWorkerOptions): SlaWorker {
   const { db, logger } = options;
   const clock = options.clock ?? systemClock;
   const name = options.queueName ?? "sla-timers";
   const prefix = options.prefix ?? "sysops";
   // BullMQ workers block on Redis: their connection must not give up on retries.
-  const connection = () => new Redis(options.redisUrl, { maxRetriesPerRequest: null });
+  const connection = () => {
+    const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
+    redis.on("error", (error) => logger.warn({ err: error }, "SLA redis connection error"));
+    return redis;
+  };
   const queueConnection = connection();
   const workerConnection = connection();
   const queue = new Queue<SlaJobData>(name, { connection: queueConnection, prefix });
@@ -54,18 +60,20 @@ export async function startSlaWorker(options: SlaWorkerOptions): Promise<SlaWork
   worker.on("error", (error) => logger.warn({ err: error }, "SLA worker error"));
   useSlaRuntime(runtime);
 
-  const sweep = () =>
+  const sweep = (): Promise<void> =>
     reconcileSla(clock, runtime).then(
       (r) => (r.fired > 0 ? logger.info(r, "SLA sweep fired overdue timers") : undefined),
       (error: unknown) => logger.warn({ err: error }, "SLA sweep failed"),
     );
-  await sweep();
+  const ready = sweep();
   const interval = options.sweepEveryMs === 0 ? null : setInterval(() => void sweep(), options.sweepEveryMs ?? 60_000);
 
   return {
     runtime,
+    ready,
     async stop() {
       if (interval) clearInterval(interval);
+      await ready;
       useSlaRuntime(null);
       await worker.close();
       await queue.close();

@@ -29,7 +29,8 @@ beforeAll(async () => {
   testDb = await createTestDatabase();
   await migrate(testDb.url);
   db = createDb(testDb.url);
-  worker = await startSlaWorker({ db, redisUrl: REDIS_URL, logger: createLogger("sla-test", "silent"), clock, prefix: `sla-test-${randomUUID()}`, sweepEveryMs: 0 });
+  worker = startSlaWorker({ db, redisUrl: REDIS_URL, logger: createLogger("sla-test", "silent"), clock, prefix: `sla-test-${randomUUID()}`, sweepEveryMs: 0 });
+  await worker.ready;
 });
 afterAll(async () => {
   await worker?.runtime.queue.obliterate({ force: true }).catch(() => undefined);
