@@ -104,5 +104,5 @@ describe("optimality", () => {
       { seed: 7, numRuns: 20, endOnFailure: true }, // shrinking 300-ticket instances takes minutes
     );
     console.log(`planner vs greedy nearest-available on 20 instances of 300 tickets × 60 experts:\n  ${gains.join("\n  ")}`);
-  });
+  }, 60_000);
 });
