@@ -6,10 +6,14 @@ import type { Channel, TicketStatus } from "../generated/prisma/enums.ts";
 import { assertMayReadTicket } from "./access.ts";
 import { ticketViewSelect, toTicketView, type TicketView } from "./ticket-view.ts";
 
+/**
+ * `tickets.get`: the row plus who is coming and when. The extra fields are optional in the type (always
+ * present at run time) so that list/create results stay assignable to it (BFFs map both with one function).
+ */
 export interface TicketDetail extends TicketView {
-  expertFirstName: string | null;
-  arrivalWindowStart: string | null;
-  arrivalWindowEnd: string | null;
+  expertFirstName?: string | null;
+  arrivalWindowStart?: string | null;
+  arrivalWindowEnd?: string | null;
 }
 
 export interface HistoryEntry {
