@@ -2,6 +2,7 @@
 import type { Logger } from "@sysops/logger";
 import * as customer from "@sysops/svc-customer/lifecycle";
 import * as identity from "@sysops/svc-identity/lifecycle";
+import * as notification from "@sysops/svc-notification/lifecycle";
 import * as ticketing from "@sysops/svc-ticketing/lifecycle";
 
 interface ServiceLifecycle {
@@ -10,7 +11,7 @@ interface ServiceLifecycle {
   seedDemo(databaseUrl: string): Promise<{ seeded: boolean }>;
 }
 
-const LIFECYCLES: Record<string, ServiceLifecycle> = { identity, customer, ticketing };
+const LIFECYCLES: Record<string, ServiceLifecycle> = { identity, customer, ticketing, notification };
 
 export async function migrateAll(databaseUrl: string, logger: Logger): Promise<void> {
   for (const [name, lifecycle] of Object.entries(LIFECYCLES)) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadEnv } from "./env.ts";
+import { loadEnv, notificationDelivery } from "./env.ts";
 import { suitePorts } from "./ports.ts";
 
 describe("loadEnv", () => {
@@ -23,5 +23,21 @@ describe("suitePorts", () => {
     expect(new Set(all).size).toBe(all.length);
     expect(p.bff.ticketing).toBe(4101);
     expect(p.service.ticketing).toBe(4203);
+  });
+});
+
+describe("notificationDelivery", () => {
+  it("uses the local sinks when no provider is configured", () => {
+    expect(notificationDelivery(loadEnv({}))).toEqual({ kind: "local-sinks" });
+  });
+
+  it("uses the providers when SMTP_URL is set, and names what is missing", () => {
+    const providers = { SMTP_URL: "smtp://u:p@mail.example:587", SMS_API_URL: "https://sms.example/send", SMS_API_TOKEN: "t" };
+    expect(notificationDelivery(loadEnv(providers))).toEqual({ kind: "providers", smtpUrl: providers.SMTP_URL, smsApiUrl: providers.SMS_API_URL, smsApiToken: "t" });
+    expect(() => notificationDelivery(loadEnv({ SMTP_URL: providers.SMTP_URL }))).toThrow(/SMS_API_URL: required unless NOTIFY_SINKS=local/);
+  });
+
+  it("lets NOTIFY_SINKS=local win over configured providers", () => {
+    expect(notificationDelivery(loadEnv({ NOTIFY_SINKS: "local", SMTP_URL: "smtp://mail.example" }))).toEqual({ kind: "local-sinks" });
   });
 });

@@ -30,6 +30,14 @@ const envSchema = z.object({
   SYSOPS_DATA_DIR: z.string().default(path.join(REPO_ROOT, ".data")),
   /** HMAC secret for caller tokens between gateway, BFFs and services; the launcher generates one per run. */
   SYSOPS_INTERNAL_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /** Where notifications go: see `notificationDelivery`. */
+  NOTIFY_SINKS: z.enum(["local", "none"]).optional(),
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  SMS_API_URL: z.url({ protocol: /^https?$/ }).optional(),
+  SMS_API_TOKEN: z.string().min(1).optional(),
+  NOTIFY_EMAIL_FROM: z.string().default("Sysops Squad <no-reply@sysops.local>"),
+  /** The origin customers open links on (survey links); default http://localhost:<gateway port>. */
+  PUBLIC_ORIGIN: z.url({ protocol: /^https?$/ }).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -50,4 +58,20 @@ export function requireEnv<K extends keyof Env>(env: Env, key: K): NonNullable<E
   const value = env[key];
   if (value === undefined || value === null) throw new EnvError(`Invalid environment:\n  ${String(key)}: required`);
   return value;
+}
+
+export type NotificationDelivery =
+  | { kind: "local-sinks" }
+  | { kind: "providers"; smtpUrl: string; smsApiUrl: string; smsApiToken: string };
+
+/**
+ * Real providers when SMTP_URL is set (then SMS_API_URL and SMS_API_TOKEN are required too); otherwise, or
+ * with NOTIFY_SINKS=local, the notification service delivers to its local sinks, which a developer or a test
+ * can read. A machine without a mail provider (every laptop, CI) thus still delivers somewhere visible.
+ */
+export function notificationDelivery(env: Env): NotificationDelivery {
+  if (env.NOTIFY_SINKS === "local" || (env.NOTIFY_SINKS === undefined && !env.SMTP_URL)) return { kind: "local-sinks" };
+  const missing = (["SMTP_URL", "SMS_API_URL", "SMS_API_TOKEN"] as const).filter((key) => !env[key]);
+  if (missing.length > 0) throw new EnvError(`Invalid environment:\n${missing.map((k) => `  ${k}: required unless NOTIFY_SINKS=local`).join("\n")}`);
+  return { kind: "providers", smtpUrl: env.SMTP_URL!, smsApiUrl: env.SMS_API_URL!, smsApiToken: env.SMS_API_TOKEN! };
 }

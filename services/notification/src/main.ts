@@ -1,49 +1,47 @@
 /**
- * svc-notification. Port: SYSOPS_PORT_BASE + 204 (not yet in @sysops/config's suitePorts); with
- * NOTIFY_SINKS=local the development sinks listen on base+205 (SMTP) and base+206 (SMS HTTP).
+ * svc-notification on `suitePorts(base).service.notification`; with local sinks (see `notificationDelivery`)
+ * the SMTP and SMS sinks listen on `suitePorts(base).notificationSinks`.
  */
-import { loadEnv, requireEnv } from "@sysops/config";
+import { loadEnv, notificationDelivery, requireEnv } from "@sysops/config";
 import { serviceUrl, suitePorts } from "@sysops/config/ports";
 import { createLogger } from "@sysops/logger";
 import { exitOnSignals } from "@sysops/trpc-server/server";
 import { serviceContactDirectory } from "./contacts/contacts.ts";
-import { loadNotifyEnv } from "./env.ts";
 import { createHttpSmsProvider } from "./providers/http-sms.ts";
 import type { Providers } from "./providers/provider.ts";
 import { createSmtpEmailProvider } from "./providers/smtp-email.ts";
 import { localSinkProviders, startLocalSinks, type LocalSinks } from "./sinks/local-sinks.ts";
 import { startNotificationService } from "./service.ts";
 
-const NOTIFICATION_OFFSET = 204;
-
 const env = loadEnv();
-const notifyEnv = loadNotifyEnv();
+const delivery = notificationDelivery(env);
 const logger = createLogger("svc-notification", env.LOG_LEVEL);
 const base = env.SYSOPS_PORT_BASE;
+const ports = suitePorts(base);
 const internalSecret = requireEnv(env, "SYSOPS_INTERNAL_SECRET");
 
 let sinks: LocalSinks | null = null;
 let providers: Providers;
-if (notifyEnv.NOTIFY_SINKS === "local") {
-  sinks = await startLocalSinks({ smtp: base + NOTIFICATION_OFFSET + 1, sms: base + NOTIFICATION_OFFSET + 2 });
-  providers = localSinkProviders(sinks, notifyEnv.NOTIFY_EMAIL_FROM);
+if (delivery.kind === "local-sinks") {
+  sinks = await startLocalSinks(ports.notificationSinks);
+  providers = localSinkProviders(sinks, env.NOTIFY_EMAIL_FROM);
   logger.info({ smtpPort: sinks.smtp.port, smsPort: sinks.sms.port }, "local notification sinks listening");
 } else {
   providers = {
-    email: createSmtpEmailProvider(notifyEnv.SMTP_URL!, notifyEnv.NOTIFY_EMAIL_FROM),
-    sms: createHttpSmsProvider(notifyEnv.SMS_API_URL!, notifyEnv.SMS_API_TOKEN!),
+    email: createSmtpEmailProvider(delivery.smtpUrl, env.NOTIFY_EMAIL_FROM),
+    sms: createHttpSmsProvider(delivery.smsApiUrl, delivery.smsApiToken),
   };
 }
 
 const server = await startNotificationService({
   databaseUrl: requireEnv(env, "DATABASE_URL"),
   redisUrl: env.REDIS_URL,
-  port: base + NOTIFICATION_OFFSET,
+  port: ports.service.notification,
   internalSecret,
   logger,
   contacts: serviceContactDirectory({ customer: serviceUrl(base, "customer"), identity: serviceUrl(base, "identity") }, internalSecret),
   providers,
-  publicOrigin: notifyEnv.PUBLIC_ORIGIN ?? `http://localhost:${suitePorts(base).gateway}`,
+  publicOrigin: env.PUBLIC_ORIGIN ?? `http://localhost:${ports.gateway}`,
   sinks: sinks?.store ?? null,
 });
 exitOnSignals({ url: server.url, close: async () => Promise.all([server.close(), sinks?.close()]).then(() => undefined) }, logger);
