@@ -1,0 +1,109 @@
+/**
+ * Ticket-creation benchmark (issue 3, item 9): creation through gateway → bff-ticketing → svc-ticketing →
+ * PostgreSQL (ticket + transition + outbox row in one transaction), at fixed offered rates (open loop: requests
+ * are sent on schedule whatever the answers), beside a raw single-row PostgreSQL insert measured in the same run.
+ *
+ * Needs a running suite (`npm start`); run: `npm run bench:tickets -- [--url http://127.0.0.1:3000]
+ * [--database-url postgresql://…/sysops] [--rates 50,100,200] [--seconds 10]`. `--database-url` is the suite's
+ * database (for the raw-insert baseline, done in a scratch table it drops afterwards).
+ */
+import { performance } from "node:perf_hooks";
+import pg from "pg";
+import { Agent, request } from "undici";
+import { demoUsers, DEMO_PASSWORD } from "../packages/demo-data/src/index.ts";
+
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1]! : fallback;
+};
+const baseUrl = arg("url", "http://127.0.0.1:3000");
+const databaseUrl = arg("database-url", process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/sysops_dev");
+const rates = arg("rates", "50,100,200").split(",").map(Number);
+const seconds = Number(arg("seconds", "10"));
+const agent = new Agent({ connections: 64, pipelining: 1, keepAliveTimeout: 30_000 });
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+
+interface Session {
+  cookie: string;
+  productId: string;
+  address: string;
+}
+
+async function signIn(email: string): Promise<Session> {
+  const login = await request(`${baseUrl}/auth/login`, {
+    method: "POST",
+    dispatcher: agent,
+    headers: { "content-type": "application/json", origin: baseUrl },
+    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+  });
+  if (login.statusCode !== 200) throw new Error(`sign-in of ${email} failed: ${login.statusCode} ${await login.body.text()}`);
+  await login.body.dump();
+  const cookie = String(login.headers["set-cookie"]).split(";")[0]!;
+  const options = await request(`${baseUrl}/api/ticketing/filing.options`, { dispatcher: agent, headers: { cookie } });
+  const body = (await options.body.json()) as { result: { data: { products: { id: string }[]; defaultAddress: string } } };
+  return { cookie, productId: body.result.data.products[0]!.id, address: body.result.data.defaultAddress };
+}
+
+async function createTicket(session: Session, n: number): Promise<number> {
+  const started = performance.now();
+  const res = await request(`${baseUrl}/api/ticketing/tickets.create`, {
+    method: "POST",
+    dispatcher: agent,
+    headers: { "content-type": "application/json", origin: baseUrl, cookie: session.cookie },
+    body: JSON.stringify({ productId: session.productId, description: `Benchmark ticket ${n}`, serviceAddress: session.address }),
+  });
+  await res.body.dump();
+  if (res.statusCode !== 200) throw new Error(`HTTP ${res.statusCode}`);
+  return performance.now() - started;
+}
+
+/** Sends `rate` requests per second for `seconds` on a fixed schedule and reports what came back. */
+async function offer(rate: number, send: (n: number) => Promise<number>) {
+  const total = rate * seconds;
+  const latencies: number[] = [];
+  let errors = 0;
+  const started = performance.now();
+  const inFlight: Promise<void>[] = [];
+  for (let n = 0; n < total; n++) {
+    const due = started + (n * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    inFlight.push(send(n).then((ms) => void latencies.push(ms), () => void (errors += 1)));
+  }
+  await Promise.all(inFlight);
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { rate, achieved: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), errors };
+}
+
+/** Raw baseline: single-row inserts (autocommit) from a pool of 16 connections, as fast as they go. */
+async function rawInsertRate(): Promise<number> {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 16 });
+  await pool.query("CREATE TABLE IF NOT EXISTS public.bench_raw_insert (id bigserial PRIMARY KEY, body text NOT NULL, at timestamptz NOT NULL DEFAULT now())");
+  let done = 0;
+  const deadline = performance.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: 16 }, async () => {
+      while (performance.now() < deadline) {
+        await pool.query("INSERT INTO public.bench_raw_insert (body) VALUES ($1)", [`row ${done}`]);
+        done += 1;
+      }
+    }),
+  );
+  await pool.query("DROP TABLE public.bench_raw_insert");
+  await pool.end();
+  return done / seconds;
+}
+
+const sessions = await Promise.all(demoUsers.customers.map((c) => signIn(c.email)));
+const raw = await rawInsertRate();
+console.log(`raw PostgreSQL single-row insert (16 connections): ${raw.toFixed(0)} rows/s`);
+console.log("offered/s  achieved/s  p50 ms  p99 ms  errors  % of raw");
+for (const rate of rates) {
+  const r = await offer(rate, (n) => createTicket(sessions[n % sessions.length]!, n));
+  console.log(
+    `${String(r.rate).padStart(9)}  ${r.achieved.toFixed(1).padStart(10)}  ${r.p50.toFixed(1).padStart(6)}  ${r.p99.toFixed(1).padStart(6)}  ${String(r.errors).padStart(6)}  ${((100 * r.achieved) / raw).toFixed(1).padStart(7)}`,
+  );
+}
+await agent.close();
