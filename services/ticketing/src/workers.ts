@@ -1,6 +1,7 @@
 /**
  * Ticketing's background work beside its HTTP API: the outbox relay (outbox → Redis Stream), the
- * `ticketing` consumer group (expert projection, matching triggers) and the matching job.
+ * `ticketing` consumer group (expert projection, matching triggers), the matching job and the auto-close
+ * sweep of resolved tickets past their reopen window.
  */
 import { Redis } from "ioredis";
 import type { Clock } from "@sysops/events/clock";
@@ -9,6 +10,7 @@ import type { Logger } from "@sysops/logger";
 import { DB_SCHEMA, type Db } from "./db/client.ts";
 import { startTicketingConsumer } from "./events/ticketing-consumer.ts";
 import { startMatchingJob, type MatchingJob } from "./matching/job.ts";
+import { startAutoClose } from "./tickets/auto-close.ts";
 
 export interface WorkerOptions {
   db: Db;
@@ -38,8 +40,10 @@ export function startWorkers(opts: WorkerOptions): Workers {
   const consumer = startTicketingConsumer({ db, redis, logger, onMatchingWork: () => matching.trigger(), ...stream, ...(opts.consumerName ? { consumerName: opts.consumerName } : {}) });
   // Matching is pending work from before this process started (events consumed by a previous one).
   matching.trigger();
+  const stopAutoClose = startAutoClose(db, opts.clock, logger, 60_000);
   let stopping: Promise<void> | null = null;
   const stopAll = async () => {
+    await stopAutoClose();
     await consumer.stop();
     await matching.stop();
     await relay.stop();

@@ -1,6 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { agentCaller, alice, bob, customerCaller, expertCaller, startTicketingFixture, type TicketingFixture } from "../test-fixture.ts";
+import { agentCaller, alice, bob, customerCaller, expertCaller, logger, startTicketingFixture, type TicketingFixture } from "../test-fixture.ts";
+import { autoCloseResolved } from "./auto-close.ts";
 import { REOPEN_WINDOW_MS } from "./state-machine.ts";
 import { transitionTicket } from "./transition-ticket.ts";
 
@@ -177,9 +178,15 @@ describe("rejection, cancel, escalation, reopen", () => {
     expect(await f.as(bob.caller).tickets.reopen({ ticketId: early, expectedVersion: 4 })).toMatchObject({ status: "new", resolvedAt: null, expertId: null });
 
     const late = await resolvedTicket();
-    f.clock.advance(REOPEN_WINDOW_MS + 1);
+    f.clock.advance(REOPEN_WINDOW_MS);
+    expect(await autoCloseResolved(f.db, f.clock, logger)).toBe(0);
+    f.clock.advance(1);
     const error = await refused(late, () => f.as(bob.caller).tickets.reopen({ ticketId: late, expectedVersion: 4 }));
     expect(error.code).toBe("BAD_REQUEST");
+    expect(await autoCloseResolved(f.db, f.clock, logger)).toBeGreaterThanOrEqual(1);
+    expect(await f.db.ticket.findUniqueOrThrow({ where: { id: late } })).toMatchObject({ status: "closed", version: 5 });
+    const last = await f.db.ticketTransition.findFirstOrThrow({ where: { ticketId: late }, orderBy: { seq: "desc" } });
+    expect(last).toMatchObject({ fromStatus: "resolved", toStatus: "closed", actorId: "auto-close", actorRole: "system", channel: "system" });
   });
 });
 
