@@ -1,7 +1,7 @@
 /**
  * Ticketing's background work beside its HTTP API: the outbox relay (outbox → Redis Stream), the
- * `ticketing` consumer group (expert projection, matching triggers), the matching job and the auto-close
- * sweep of resolved tickets past their reopen window.
+ * `ticketing` consumer group (expert projection, matching triggers), the matching job, the SLA timers
+ * (BullMQ, see sla/) and the auto-close sweep of resolved tickets past their reopen window.
  */
 import { Redis } from "ioredis";
 import type { Clock } from "@sysops/events/clock";
@@ -10,6 +10,7 @@ import type { Logger } from "@sysops/logger";
 import { DB_SCHEMA, type Db } from "./db/client.ts";
 import { startTicketingConsumer } from "./events/ticketing-consumer.ts";
 import { startMatchingJob, type MatchingJob } from "./matching/job.ts";
+import { startSlaWorker } from "./sla/index.ts";
 import { startAutoClose } from "./tickets/auto-close.ts";
 
 export interface WorkerOptions {
@@ -22,6 +23,8 @@ export interface WorkerOptions {
   stream?: string;
   sweepMs?: number;
   consumerName?: string;
+  /** BullMQ key prefix of the SLA timers (tests use their own). */
+  slaPrefix?: string;
 }
 
 export interface Workers {
@@ -40,11 +43,13 @@ export function startWorkers(opts: WorkerOptions): Workers {
   const consumer = startTicketingConsumer({ db, redis, logger, onMatchingWork: () => matching.trigger(), ...stream, ...(opts.consumerName ? { consumerName: opts.consumerName } : {}) });
   // Matching is pending work from before this process started (events consumed by a previous one).
   matching.trigger();
+  const sla = startSlaWorker({ db, redisUrl: opts.redisUrl, logger, clock: opts.clock, ...(opts.slaPrefix ? { prefix: opts.slaPrefix } : {}) });
   const stopAutoClose = startAutoClose(db, opts.clock, logger, 60_000);
   let stopping: Promise<void> | null = null;
   const stopAll = async () => {
     await stopAutoClose();
     await consumer.stop();
+    await sla.stop();
     await matching.stop();
     await relay.stop();
     redis.disconnect();

@@ -3,6 +3,7 @@ import { createTicket } from "../tickets/create-ticket.ts";
 import { countTicketsByStatus, listCustomerTickets, searchTickets } from "../tickets/read-tickets.ts";
 import { assignmentExplanations, getTicketDetail, ticketHistory } from "../tickets/ticket-detail.ts";
 import { createTicketInput, searchTicketsInput } from "../tickets/ticket-input.ts";
+import { slaRouter } from "../sla/index.ts";
 import { transitionProcedures } from "./transition-procedures.ts";
 import { requireRole, router } from "./trpc.ts";
 
@@ -31,6 +32,7 @@ export const ticketingRouter = router({
     ...transitionProcedures,
     countsByStatus: requireRole("manager", "admin").query(({ ctx }) => countTicketsByStatus(ctx.db)),
   }),
+  sla: router(slaRouter),
 });
 
 export type TicketingRouter = typeof ticketingRouter;
