@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { createTicket } from "../tickets/create-ticket.ts";
-import { countTicketsByStatus, listCustomerTickets, searchTickets } from "../tickets/read-tickets.ts";
+import { countTicketsByStatus, listCustomerTickets, listExpertTickets, searchTickets } from "../tickets/read-tickets.ts";
 import { assignmentExplanations, getTicketDetail, ticketHistory } from "../tickets/ticket-detail.ts";
 import { createTicketInput, searchTicketsInput } from "../tickets/ticket-input.ts";
 import { slaRouter } from "../sla/index.ts";
@@ -17,6 +17,7 @@ export const ticketingRouter = router({
     listForCustomer: requireRole("customer", "agent", "admin", "manager")
       .input(z.object({ customerId: z.uuid("Not a customer id") }))
       .query(({ ctx, input }) => listCustomerTickets(ctx.db, ctx.caller, input.customerId)),
+    listForExpert: requireRole("expert").query(({ ctx }) => listExpertTickets(ctx.db, ctx.caller.userId)),
     search: requireRole("agent", "admin", "manager")
       .input(searchTicketsInput)
       .query(({ ctx, input }) => searchTickets(ctx.db, input.query, input.limit)),

@@ -20,6 +20,16 @@ export async function listCustomerTickets(db: Db, caller: Caller, customerId: st
   return rows.map(toTicketView);
 }
 
+/** The expert's open work (assigned, accepted, in progress), oldest first: the expert console's list. */
+export async function listExpertTickets(db: Db, expertId: string): Promise<TicketView[]> {
+  const rows = await db.ticket.findMany({
+    where: { expertId, status: { in: ["assigned", "accepted", "in_progress"] } },
+    select: ticketViewSelect,
+    orderBy: [{ createdAt: "asc" }, { number: "asc" }],
+  });
+  return rows.map(toTicketView);
+}
+
 /** A ticket number (`T-000012`, `12`) finds that ticket; any other text matches customer names. */
 export async function searchTickets(db: Db, query: string, limit: number): Promise<TicketView[]> {
   const number = parseTicketNumber(query);

@@ -198,6 +198,8 @@ describe("reads", () => {
     expect(ticket).toMatchObject({ expertFirstName: "Ada", version: 1, arrivalWindowStart: f.clock.now().toISOString() });
     expect(await f.as(expertCaller(EXPERT)).tickets.get({ ticketId: id })).toMatchObject({ id });
     await expect(f.as(expertCaller(OTHER_EXPERT)).tickets.get({ ticketId: id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await f.as(expertCaller(EXPERT)).tickets.listForExpert()).map((t) => t.id)).toContain(id);
+    expect(await f.as(expertCaller(OTHER_EXPERT)).tickets.listForExpert()).toEqual([]);
     const explanations = await f.as(agentCaller).tickets.assignmentExplanation({ ticketId: id });
     expect(explanations).toMatchObject([{ expertId: EXPERT, status: "active", explanation: { candidates: 1 } }]);
     await expect(f.as(alice.caller).tickets.assignmentExplanation({ ticketId: id })).rejects.toMatchObject({ code: "FORBIDDEN" });
