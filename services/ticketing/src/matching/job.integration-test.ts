@@ -10,6 +10,7 @@ import { NO_ELIGIBLE_EXPERT, runMatching } from "./matching-run.ts";
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 const stream = `test:ticketing:${randomUUID()}`;
+const slaPrefix = `test-sla-${randomUUID()}`;
 const NEAR = "e2000000-0000-4000-8000-000000000001";
 const FAR = "e2000000-0000-4000-8000-000000000002";
 const ALL_WEEK = [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, start: "00:00", end: "23:59" }));
@@ -48,14 +49,15 @@ async function runNow() {
 beforeAll(async () => {
   f = await startTicketingFixture();
   redis = new Redis(REDIS_URL);
-  workers = startWorkers({ db: f.db, databaseUrl: f.testDb.url, redisUrl: REDIS_URL, clock: f.clock, logger, stream, sweepMs: 0, consumerName: "test", slaPrefix: `test-sla-${randomUUID()}` });
+  workers = startWorkers({ db: f.db, databaseUrl: f.testDb.url, redisUrl: REDIS_URL, clock: f.clock, logger, stream, sweepMs: 0, consumerName: "test", slaPrefix });
   await publishExpert(NEAR, "Nina Near", bob.customer.addressLat + 0.01, 10);
   await publishExpert(FAR, "Fred Far", bob.customer.addressLat + 0.1, 10);
   expect(await eventually(() => f.db.expertProjection.count(), (n) => n === 2)).toBe(2);
 });
 afterAll(async () => {
   await workers?.stop();
-  await redis?.del(stream);
+  const slaKeys = await redis.keys(`${slaPrefix}:*`);
+  await redis?.del(stream, ...slaKeys);
   redis?.disconnect();
   await f?.close();
 });
