@@ -4,6 +4,7 @@ import { countTicketsByStatus, listCustomerTickets, listExpertTickets, searchTic
 import { assignmentExplanations, getTicketDetail, ticketHistory } from "../tickets/ticket-detail.ts";
 import { createTicketInput, searchTicketsInput } from "../tickets/ticket-input.ts";
 import { slaRouter } from "../sla/index.ts";
+import { surveysRouter } from "../surveys/index.ts";
 import { transitionProcedures } from "./transition-procedures.ts";
 import { requireRole, router } from "./trpc.ts";
 
@@ -34,6 +35,7 @@ export const ticketingRouter = router({
     countsByStatus: requireRole("manager", "admin").query(({ ctx }) => countTicketsByStatus(ctx.db)),
   }),
   sla: router(slaRouter),
+  surveys: router(surveysRouter),
 });
 
 export type TicketingRouter = typeof ticketingRouter;

@@ -1,8 +1,9 @@
 /**
  * Applies one state-machine transition in one transaction: check the machine and the version the caller
  * saw, update the ticket (version + 1), record the transition(s), end the assignment if the transition
- * ends it, and write `ticket.status_changed` (+ `ticket.assigned`) to the outbox. After commit, the SLA
- * timers are (re)set. A refusal throws before anything is written.
+ * ends it, issue the survey on resolution, and write `ticket.status_changed` (+ `ticket.assigned`,
+ * `survey.created`) to the outbox. After commit, the SLA timers are (re)set. A refusal throws before
+ * anything is written.
  */
 import { conflict, notFound } from "@sysops/domain-errors";
 import type { Clock } from "@sysops/events/clock";
@@ -10,6 +11,7 @@ import type { Logger } from "@sysops/logger";
 import type { Db } from "../db/client.ts";
 import type { Channel } from "../generated/prisma/enums.ts";
 import { cancelFor, scheduleFor } from "../sla/index.ts";
+import { createSurveyFor } from "../surveys/index.ts";
 import { recordAssignment, type NewAssignment } from "./assignment-record.ts";
 import { decideTransition, type Actor, type TicketAction } from "./state-machine.ts";
 import { effectsOf, TIMED_STATUSES } from "./transition-effects.ts";
@@ -66,6 +68,7 @@ export async function transitionTicket(deps: TransitionDeps, cmd: TransitionComm
       await recordStep(tx, before, { from: rule.to, to: effects.then.to, actor: system, channel: "system", reason: "back to matching", expertId: null, at: now });
     }
     if (cmd.assignment) await recordAssignment(tx, before, cmd.assignment, now);
+    if (to === "resolved") await createSurveyFor(tx, { id: before.id, customerId: before.customerId, expertId }, deps.clock);
     return tx.ticket.findUniqueOrThrow({ where: { id: before.id }, select: ticketViewSelect });
   });
 

@@ -78,6 +78,8 @@ describe("the happy path: assigned → accepted → in_progress → resolved →
     await expert.start({ ticketId: created.id, expectedVersion: 2 });
     const resolved = await expert.resolve({ ticketId: created.id, expectedVersion: 3, notes: "Replaced the power board" });
     expect(resolved).toMatchObject({ status: "resolved", resolvedAt: f.clock.now().toISOString() });
+    expect(await f.db.survey.findUniqueOrThrow({ where: { ticketId: created.id } })).toMatchObject({ customerId: bob.customer.id, expertId: EXPERT, submittedAt: null });
+    expect(await eventsOf(created.id, "survey.created")).toHaveLength(1);
     const closed = await f.as(bob.caller).tickets.confirm({ ticketId: created.id, expectedVersion: 4 });
     expect(closed).toMatchObject({ status: "closed", version: 5 });
 
