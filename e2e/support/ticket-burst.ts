@@ -1,0 +1,58 @@
+/**
+ * Fires many `tickets.create` calls through the gateway with a fixed number in flight, spread over several
+ * signed-in customers, and records what each caller was told. `onSent(n)` runs after the n-th call is sent.
+ */
+import type { APIRequestContext } from "@playwright/test";
+import { trpcBody, trpcMutation, trpcQuery, type TicketingOutputs } from "./session.ts";
+
+export interface Filer {
+  request: APIRequestContext;
+  productId: string;
+  address: string;
+}
+
+export interface BurstResult {
+  sent: number;
+  /** Ticket ids returned with a 2xx, one per successful call. */
+  createdIds: string[];
+  /** Non-2xx answers and transport errors, by status (or error name). */
+  failures: Map<string, number>;
+}
+
+export async function asFiler(request: APIRequestContext): Promise<Filer> {
+  const res = await trpcQuery(request, "ticketing", "filing.options", undefined);
+  const options = (await trpcBody<TicketingOutputs["filing"]["options"]>(res)).result!.data;
+  return { request, productId: options.products[0]!.id, address: options.defaultAddress };
+}
+
+export async function fireBurst(filers: Filer[], opts: { total: number; inFlight: number; tag: string; onSent: (n: number) => void }): Promise<BurstResult> {
+  const result: BurstResult = { sent: 0, createdIds: [], failures: new Map() };
+  const fail = (key: string) => result.failures.set(key, (result.failures.get(key) ?? 0) + 1);
+
+  async function one(n: number) {
+    const filer = filers[n % filers.length]!;
+    const call = trpcMutation(filer.request, "ticketing", "tickets.create", {
+      productId: filer.productId,
+      description: `No lost ticket ${n} (${opts.tag})`,
+      serviceAddress: filer.address,
+    });
+    result.sent++;
+    opts.onSent(result.sent);
+    try {
+      const res = await call;
+      if (!res.ok()) return fail(String(res.status()));
+      const id = (await trpcBody<TicketingOutputs["tickets"]["create"]>(res)).result?.data.id;
+      if (id) result.createdIds.push(id);
+      else fail("2xx without an id");
+    } catch (error) {
+      fail(error instanceof Error ? error.name : "error");
+    }
+  }
+
+  let next = 0;
+  const worker = async () => {
+    while (next < opts.total) await one(next++);
+  };
+  await Promise.all(Array.from({ length: opts.inFlight }, worker));
+  return result;
+}

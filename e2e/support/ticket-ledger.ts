@@ -1,0 +1,67 @@
+/**
+ * Reads ticketing's tables directly (the e2e suite's own database) to check what a burst of creations left
+ * behind: statuses, and side effects that must have happened exactly once.
+ */
+import pg from "pg";
+import { suiteEnv } from "./suite-env.ts";
+
+export async function withSuiteDb<T>(work: (db: pg.Client) => Promise<T>): Promise<T> {
+  const db = new pg.Client({ connectionString: suiteEnv.databaseUrl });
+  await db.connect();
+  try {
+    return await work(db);
+  } finally {
+    await db.end();
+  }
+}
+
+/** Sets every support plan's time-to-assign target; returns a function that restores the old values. */
+export async function setAssignTargets(db: pg.Client, minutes: number): Promise<() => Promise<void>> {
+  const { rows } = await db.query<{ id: string; assignTargetMinutes: number }>(`SELECT id, "assignTargetMinutes" FROM customer."SupportPlan"`);
+  await db.query(`UPDATE customer."SupportPlan" SET "assignTargetMinutes" = $1`, [minutes]);
+  return async () => {
+    for (const row of rows) await db.query(`UPDATE customer."SupportPlan" SET "assignTargetMinutes" = $2 WHERE id = $1`, [row.id, row.assignTargetMinutes]);
+  };
+}
+
+/** Status of each given ticket that exists. */
+export async function ticketStatuses(db: pg.Client, ids: string[]): Promise<Map<string, string>> {
+  const { rows } = await db.query<{ id: string; status: string }>(`SELECT id, status::text FROM ticketing."Ticket" WHERE id = ANY($1::uuid[])`, [ids]);
+  return new Map(rows.map((r) => [r.id, r.status]));
+}
+
+/** Ids of tickets whose description carries `tag` (every ticket of the burst, whether its caller heard back or not). */
+export async function taggedTicketIds(db: pg.Client, tag: string): Promise<string[]> {
+  const { rows } = await db.query<{ id: string }>(`SELECT id FROM ticketing."Ticket" WHERE description LIKE $1`, [`%(${tag})`]);
+  return rows.map((r) => r.id);
+}
+
+export interface SideEffectCounts {
+  createdEvents: Map<string, number>;
+  creationTransitions: Map<string, number>;
+  activeAssignments: Map<string, number>;
+  /** `ticket.assigned` events and transitions into assigned/escalated: nothing in this test rejects or reopens, so each is at most one. */
+  assignedEvents: Map<string, number>;
+  assignTransitions: Map<string, number>;
+  escalateTransitions: Map<string, number>;
+}
+
+async function countBy(db: pg.Client, sql: string, ids: string[]): Promise<Map<string, number>> {
+  const { rows } = await db.query<{ id: string; n: string }>(sql, [ids]);
+  return new Map(rows.map((r) => [r.id, Number(r.n)]));
+}
+
+export async function sideEffectCounts(db: pg.Client, ids: string[]): Promise<SideEffectCounts> {
+  const outbox = (type: string) =>
+    countBy(db, `SELECT "aggregateId" AS id, count(*) AS n FROM ticketing."OutboxEvent" WHERE type = '${type}' AND "aggregateId" = ANY($1::uuid[]) GROUP BY 1`, ids);
+  const transitions = (where: string) =>
+    countBy(db, `SELECT "ticketId" AS id, count(*) AS n FROM ticketing."TicketTransition" WHERE ${where} AND "ticketId" = ANY($1::uuid[]) GROUP BY 1`, ids);
+  return {
+    createdEvents: await outbox("ticket.created"),
+    assignedEvents: await outbox("ticket.assigned"),
+    creationTransitions: await transitions(`"fromStatus" IS NULL`),
+    assignTransitions: await transitions(`"toStatus" = 'assigned'`),
+    escalateTransitions: await transitions(`"toStatus" = 'escalated'`),
+    activeAssignments: await countBy(db, `SELECT "ticketId" AS id, count(*) AS n FROM ticketing."Assignment" WHERE status = 'active' AND "ticketId" = ANY($1::uuid[]) GROUP BY 1`, ids),
+  };
+}

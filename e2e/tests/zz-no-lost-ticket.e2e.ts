@@ -1,0 +1,126 @@
+/**
+ * Issue 3, item 8 — no lost ticket: SIGKILL svc-ticketing in the middle of a burst of 1 000 creations through
+ * the gateway; after the launcher restarts it, every ticket whose caller got a 2xx exists and ends assigned
+ * or escalated, and no side effect of a creation happened twice. Runs last (`zz-`): it floods the suite.
+ *
+ * To settle quickly every plan's time-to-assign target is set to 1 minute (the least ticketing accepts: it
+ * refuses a plan whose targets are not positive), so tickets no expert can take escalate on the first
+ * matching run (event or 30 s sweep) after that minute; the old targets are restored at the end.
+ */
+import { expect, test } from "@playwright/test";
+import { demoUsers } from "@sysops/demo-data";
+import { signInApi } from "../support/session.ts";
+import { suiteEnv } from "../support/suite-env.ts";
+import { pollUntil, suiteProcessPid, suiteProcessPids } from "../support/suite-processes.ts";
+import { asFiler, fireBurst } from "../support/ticket-burst.ts";
+import { setAssignTargets, sideEffectCounts, taggedTicketIds, ticketStatuses, withSuiteDb } from "../support/ticket-ledger.ts";
+
+const TICKETING = "services/ticketing/dist/main.js";
+const TOTAL = 1_000;
+const IN_FLIGHT = 100;
+const KILL_AFTER = 300;
+const SETTLED = new Set(["assigned", "escalated"]);
+
+const tally = (statuses: Iterable<string>) => {
+  const counts: Record<string, number> = {};
+  for (const s of statuses) counts[s] = (counts[s] ?? 0) + 1;
+  return counts;
+};
+/** Ids whose count is not in the allowed range (absent counts as 0). */
+const outside = (counts: Map<string, number>, ids: string[], min: number, max: number) =>
+  ids.filter((id) => (counts.get(id) ?? 0) < min || (counts.get(id) ?? 0) > max);
+
+test("SIGKILL of svc-ticketing during 1 000 creations loses no ticket and doubles no side effect", async ({ playwright, baseURL }) => {
+  test.setTimeout(300_000);
+  const tag = `burst-${Date.now()}`;
+  const contexts = await Promise.all(demoUsers.customers.map(() => playwright.request.newContext({ baseURL, timeout: 30_000 })));
+
+  await withSuiteDb(async (db) => {
+    const restoreTargets = await setAssignTargets(db, 1);
+    try {
+      for (const [i, context] of contexts.entries()) await signInApi(context, demoUsers.customers[i]!.email);
+      const filers = await Promise.all(contexts.map(asFiler));
+
+      const victim = suiteProcessPid(TICKETING);
+      let killedAt = 0;
+      const started = Date.now();
+      const burst = await fireBurst(filers, {
+        total: TOTAL,
+        inFlight: IN_FLIGHT,
+        tag,
+        onSent: (n) => {
+          if (n !== KILL_AFTER) return;
+          process.kill(victim, "SIGKILL");
+          killedAt = Date.now();
+        },
+      });
+      const burstEnded = Date.now();
+      expect(killedAt, "ticketing was killed mid-burst").toBeGreaterThan(0);
+
+      // The supervisor restarts it: a new process, and the whole path answers /readyz again.
+      const restarted = await pollUntil("svc-ticketing to restart and the suite to be ready", 90_000, async () => {
+        const pids = suiteProcessPids(TICKETING);
+        if (pids.length !== 1 || pids[0] === victim) return undefined;
+        const ready = await fetch(`${suiteEnv.baseUrl}/readyz`).then((r) => r.ok, () => false);
+        return ready ? Date.now() : undefined;
+      });
+
+      const ok = burst.createdIds;
+      expect(new Set(ok).size, "every 2xx names its own ticket").toBe(ok.length);
+      console.log("no-lost-ticket: burst", JSON.stringify({ sent: burst.sent, ok2xx: ok.length, failures: Object.fromEntries(burst.failures) }));
+      // Calls answered before the kill at least (up to IN_FLIGHT of the first KILL_AFTER were in flight then).
+      expect(ok.length, "the calls answered before the kill succeeded").toBeGreaterThanOrEqual(KILL_AFTER - IN_FLIGHT);
+
+      let last = new Map<string, string>();
+      const settledAt = await pollUntil(
+        "every 2xx ticket to exist and be assigned or escalated",
+        150_000,
+        async () => {
+          last = await ticketStatuses(db, ok);
+          return last.size === ok.length && [...last.values()].every((s) => SETTLED.has(s)) ? Date.now() : undefined;
+        },
+        2_000,
+      ).catch((error: unknown) => {
+        console.log("no-lost-ticket: unsettled", { missing: ok.length - last.size, statuses: tally(last.values()) });
+        throw error;
+      });
+      const statuses = tally(last.values());
+
+      // Exactly once for every ticket a caller knows about; never twice for one it does not (killed mid-flight).
+      const all = await taggedTicketIds(db, tag);
+      const effects = await sideEffectCounts(db, all);
+      expect(outside(effects.createdEvents, ok, 1, 1), "one ticket.created outbox row per 2xx ticket").toEqual([]);
+      expect(outside(effects.creationTransitions, ok, 1, 1), "one creation transition per 2xx ticket").toEqual([]);
+      expect(outside(effects.createdEvents, all, 0, 1), "no ticket.created twice").toEqual([]);
+      expect(outside(effects.creationTransitions, all, 0, 1), "no creation transition twice").toEqual([]);
+      expect(outside(effects.activeAssignments, all, 0, 1), "at most one active assignment per ticket").toEqual([]);
+      expect(outside(effects.assignedEvents, all, 0, 1), "no ticket.assigned twice").toEqual([]);
+      expect(outside(effects.assignTransitions, all, 0, 1), "no ticket assigned twice").toEqual([]);
+      expect(outside(effects.escalateTransitions, all, 0, 1), "no ticket escalated twice").toEqual([]);
+      const assignedIds = ok.filter((id) => last.get(id) === "assigned");
+      expect(outside(effects.activeAssignments, assignedIds, 1, 1), "an assigned ticket has its active assignment").toEqual([]);
+
+      const failed = [...burst.failures.values()].reduce((a, b) => a + b, 0);
+      console.log(
+        "no-lost-ticket:",
+        JSON.stringify({
+          sent: burst.sent,
+          ok2xx: ok.length,
+          failed,
+          failures: Object.fromEntries(burst.failures),
+          committedWithout2xx: all.length - ok.length,
+          assigned: statuses.assigned ?? 0,
+          escalated: statuses.escalated ?? 0,
+          burstSeconds: (burstEnded - started) / 1000,
+          restartSeconds: (restarted - killedAt) / 1000,
+          settleSecondsAfterBurst: (settledAt - burstEnded) / 1000,
+        }),
+      );
+      expect(burst.sent).toBe(TOTAL);
+      expect(ok.length + failed).toBe(TOTAL);
+    } finally {
+      await restoreTargets();
+      await Promise.all(contexts.map((c) => c.dispose()));
+    }
+  });
+});
