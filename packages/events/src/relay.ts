@@ -56,6 +56,10 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   });
   // A dropped idle connection (PostgreSQL restart) must not crash the process; the next checkout reconnects.
   pool.on("error", (error) => logger.warn({ err: error, schema }, "outbox relay: idle database connection lost"));
+  // Every client keeps an error listener for its whole life: a connection killed right around check-out or
+  // release (PostgreSQL restart) may report after `publishBatch` removed its own listener, and an "error"
+  // event without a listener crashes the process.
+  pool.on("connect", (client) => client.on("error", (error) => logger.debug({ err: error, schema }, "outbox relay: connection lost")));
   const sleeper = createSleeper();
   let stopped = false;
 

@@ -38,6 +38,9 @@ export function startMatchingJob(opts: MatchingJobOptions): MatchingJob {
   const { logger } = opts;
   const pool = new pg.Pool({ connectionString: withoutSchemaParam(opts.databaseUrl), max: 1 });
   pool.on("error", (error) => logger.warn({ err: error }, "matching: idle lock connection lost"));
+  // A connection killed during a run (PostgreSQL restart) emits "error" on the checked-out client; without a
+  // listener that would crash the process. The run's query fails anyway and the next trigger reconnects.
+  pool.on("connect", (client) => client.on("error", (error) => logger.warn({ err: error }, "matching: lock connection lost")));
   let stopped = false;
   let wanted = false;
   let loop: Promise<void> | null = null;
