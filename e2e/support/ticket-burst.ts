@@ -15,8 +15,12 @@ export interface BurstResult {
   sent: number;
   /** Ticket ids returned with a 2xx, one per successful call. */
   createdIds: string[];
+  /** When each 2xx arrived (ms since the epoch), in the order of `createdIds`. */
+  createdAt: number[];
   /** Non-2xx answers and transport errors, by status (or error name). */
   failures: Map<string, number>;
+  /** When each failure arrived (ms since the epoch). */
+  failedAt: number[];
 }
 
 export async function asFiler(request: APIRequestContext): Promise<Filer> {
@@ -26,8 +30,11 @@ export async function asFiler(request: APIRequestContext): Promise<Filer> {
 }
 
 export async function fireBurst(filers: Filer[], opts: { total: number; inFlight: number; tag: string; onSent: (n: number) => void }): Promise<BurstResult> {
-  const result: BurstResult = { sent: 0, createdIds: [], failures: new Map() };
-  const fail = (key: string) => result.failures.set(key, (result.failures.get(key) ?? 0) + 1);
+  const result: BurstResult = { sent: 0, createdIds: [], createdAt: [], failures: new Map(), failedAt: [] };
+  const fail = (key: string) => {
+    result.failures.set(key, (result.failures.get(key) ?? 0) + 1);
+    result.failedAt.push(Date.now());
+  };
 
   async function one(n: number) {
     const filer = filers[n % filers.length]!;
@@ -42,8 +49,10 @@ export async function fireBurst(filers: Filer[], opts: { total: number; inFlight
       const res = await call;
       if (!res.ok()) return fail(String(res.status()));
       const id = (await trpcBody<TicketingOutputs["tickets"]["create"]>(res)).result?.data.id;
-      if (id) result.createdIds.push(id);
-      else fail("2xx without an id");
+      if (id) {
+        result.createdIds.push(id);
+        result.createdAt.push(Date.now());
+      } else fail("2xx without an id");
     } catch (error) {
       fail(error instanceof Error ? error.name : "error");
     }

@@ -30,8 +30,21 @@ const tally = (statuses: Iterable<string>) => {
 const outside = (counts: Map<string, number>, ids: string[], min: number, max: number) =>
   ids.filter((id) => (counts.get(id) ?? 0) < min || (counts.get(id) ?? 0) > max);
 
+/** The supervisor restarts ticketing: a new process, then the whole path (gateway → BFFs → services) answers /readyz again. */
+async function watchRestart(victim: number) {
+  const respawnedAt = await pollUntil("a new svc-ticketing process", 60_000, () => {
+    const pids = suiteProcessPids(TICKETING);
+    return Promise.resolve(pids.length === 1 && pids[0] !== victim ? Date.now() : undefined);
+  }, 100);
+  const readyAt = await pollUntil("the suite to be ready again", 90_000, async () => {
+    const ready = await fetch(`${suiteEnv.baseUrl}/readyz`, { signal: AbortSignal.timeout(10_000) }).then((r) => r.ok, () => false);
+    return ready ? Date.now() : undefined;
+  }, 250);
+  return { respawnedAt, readyAt };
+}
+
 test("SIGKILL of svc-ticketing during 1 000 creations loses no ticket and doubles no side effect", async ({ playwright, baseURL }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(360_000);
   const tag = `burst-${Date.now()}`;
   const contexts = await Promise.all(demoUsers.customers.map(() => playwright.request.newContext({ baseURL, timeout: 30_000 })));
 
@@ -43,6 +56,7 @@ test("SIGKILL of svc-ticketing during 1 000 creations loses no ticket and double
 
       const victim = suiteProcessPid(TICKETING);
       let killedAt = 0;
+      let restart: Promise<{ respawnedAt: number; readyAt: number }> | undefined;
       const started = Date.now();
       const burst = await fireBurst(filers, {
         total: TOTAL,
@@ -52,29 +66,25 @@ test("SIGKILL of svc-ticketing during 1 000 creations loses no ticket and double
           if (n !== KILL_AFTER) return;
           process.kill(victim, "SIGKILL");
           killedAt = Date.now();
+          restart = watchRestart(victim);
+          restart.catch(() => undefined); // awaited after the burst; no unhandled rejection meanwhile
         },
       });
       const burstEnded = Date.now();
       expect(killedAt, "ticketing was killed mid-burst").toBeGreaterThan(0);
-
-      // The supervisor restarts it: a new process, and the whole path answers /readyz again.
-      const restarted = await pollUntil("svc-ticketing to restart and the suite to be ready", 90_000, async () => {
-        const pids = suiteProcessPids(TICKETING);
-        if (pids.length !== 1 || pids[0] === victim) return undefined;
-        const ready = await fetch(`${suiteEnv.baseUrl}/readyz`).then((r) => r.ok, () => false);
-        return ready ? Date.now() : undefined;
-      });
+      const { respawnedAt, readyAt } = await restart!;
 
       const ok = burst.createdIds;
       expect(new Set(ok).size, "every 2xx names its own ticket").toBe(ok.length);
       console.log("no-lost-ticket: burst", JSON.stringify({ sent: burst.sent, ok2xx: ok.length, failures: Object.fromEntries(burst.failures) }));
-      // Calls answered before the kill at least (up to IN_FLIGHT of the first KILL_AFTER were in flight then).
-      expect(ok.length, "the calls answered before the kill succeeded").toBeGreaterThanOrEqual(KILL_AFTER - IN_FLIGHT);
+      // Not all: besides the calls hit by the kill, some 500 under this load even while ticketing is up
+      // (its transactions time out waiting for a connection); the guarantee is about the ones that got a 2xx.
+      expect(ok.length, "enough calls succeeded for the check to mean something").toBeGreaterThanOrEqual(KILL_AFTER - IN_FLIGHT);
 
       let last = new Map<string, string>();
       const settledAt = await pollUntil(
         "every 2xx ticket to exist and be assigned or escalated",
-        150_000,
+        180_000,
         async () => {
           last = await ticketStatuses(db, ok);
           return last.size === ok.length && [...last.values()].every((s) => SETTLED.has(s)) ? Date.now() : undefined;
@@ -112,7 +122,11 @@ test("SIGKILL of svc-ticketing during 1 000 creations loses no ticket and double
           assigned: statuses.assigned ?? 0,
           escalated: statuses.escalated ?? 0,
           burstSeconds: (burstEnded - started) / 1000,
-          restartSeconds: (restarted - killedAt) / 1000,
+          respawnSeconds: (respawnedAt - killedAt) / 1000,
+          readyAgainSeconds: (readyAt - killedAt) / 1000,
+          failedBeforeKill: burst.failedAt.filter((t) => t < killedAt).length,
+          ok2xxBeforeKill: burst.createdAt.filter((t) => t < killedAt).length,
+          ok2xxAfterRespawn: burst.createdAt.filter((t) => t > respawnedAt).length,
           settleSecondsAfterBurst: (settledAt - burstEnded) / 1000,
         }),
       );
