@@ -30,4 +30,16 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // BFFs reach services over HTTP only: service packages may be imported as types, never as values.
+    // Integration tests are the exception: they start the real services in-process.
+    files: ["bff/**/*.ts"],
+    ignores: ["**/*.integration-test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@sysops/svc-*"], allowTypeImports: true, message: "A BFF imports services as types only." }] },
+      ],
+    },
+  },
 );
