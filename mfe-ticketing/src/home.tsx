@@ -1,22 +1,17 @@
 import type { SessionUser } from "@sysops/mf-config/contract";
-import { FileTicket } from "./file-ticket.tsx";
-import { MyTickets } from "./my-tickets.tsx";
-import { FindTicket } from "./find-ticket.tsx";
-import { MyAssignments } from "./my-assignments.tsx";
+import { CustomerPortal } from "./customer/customer-portal.tsx";
+import { ExpertConsole } from "./expert/expert-console.tsx";
+import { HelpdeskConsole } from "./helpdesk/helpdesk-console.tsx";
 
+/** One console per role; each lives in its own folder (customer/, helpdesk/, expert/). */
 export function Home({ user }: { user: SessionUser }) {
   switch (user.role) {
     case "customer":
-      return (
-        <>
-          <FileTicket />
-          <MyTickets />
-        </>
-      );
+      return <CustomerPortal />;
     case "agent":
-      return <FindTicket />;
+      return <HelpdeskConsole />;
     case "expert":
-      return <MyAssignments />;
+      return <ExpertConsole />;
     default:
       return <p>Tickets are not part of the {user.role} portal.</p>;
   }

@@ -1,4 +1,4 @@
-export function MyAssignments() {
+export function ExpertConsole() {
   return (
     <section aria-labelledby="my-assignments-title">
       <h2 id="my-assignments-title">My assignments</h2>

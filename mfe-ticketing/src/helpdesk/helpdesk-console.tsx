@@ -1,9 +1,9 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { useTRPC } from "./trpc.ts";
-import { formatFiledAt, normalizeQuery, statusLabel } from "./format.ts";
+import { useTRPC } from "../trpc.ts";
+import { formatFiledAt, normalizeQuery, statusLabel } from "../format.ts";
 
-export function FindTicket() {
+export function HelpdeskConsole() {
   const trpc = useTRPC();
   const [input, setInput] = useState("");
   const [query, setQuery] = useState<string | null>(null);
