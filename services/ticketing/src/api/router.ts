@@ -24,7 +24,7 @@ export const ticketingRouter = router({
       .query(({ ctx, input }) => searchTickets(ctx.db, input.query, input.limit)),
     get: requireRole("customer", "agent", "admin", "manager", "expert", "service")
       .input(ticketIdInput)
-      .query(({ ctx, input }) => getTicketDetail(ctx.db, ctx.caller, input.ticketId)),
+      .query(({ ctx, input }) => getTicketDetail(ctx.db, ctx.caller, input.ticketId, ctx.clock.now())),
     history: requireRole("customer", "agent", "admin", "manager", "expert", "service")
       .input(ticketIdInput)
       .query(({ ctx, input }) => ticketHistory(ctx.db, ctx.caller, input.ticketId)),

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import type { Caller } from "@sysops/internal-auth";
-import type { Actor, TicketAction } from "../tickets/state-machine.ts";
+import { actorOf, type TicketAction } from "../tickets/state-machine.ts";
 import { transitionTicket } from "../tickets/transition-ticket.ts";
 import { requireRole, type Allowed } from "./trpc.ts";
 
@@ -14,12 +14,6 @@ export const transitionInput = z.object({
   reason: z.string().trim().max(2000, "Keep the reason under 2000 characters").optional(),
   notes: z.string().trim().max(4000, "Keep the notes under 4000 characters").optional(),
 });
-
-/** A service caller has no rule in the state machine (role "service"), so it is refused there too. */
-const actorOf = (caller: Caller): Actor =>
-  caller.kind === "service"
-    ? { kind: "user", userId: caller.service, role: "service" }
-    : { kind: "user", userId: caller.userId, role: caller.role, ...(caller.customerId ? { customerId: caller.customerId } : {}) };
 
 /** Agents act for a caller on the phone; customers and experts act in their web portals. */
 const channelOf = (caller: Caller) => (caller.kind === "user" && caller.role === "agent" ? "phone" : "web");

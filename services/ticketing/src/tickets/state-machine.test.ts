@@ -1,7 +1,7 @@
 import { DomainError } from "@sysops/domain-errors";
 import { describe, expect, it } from "vitest";
 import type { TicketStatus } from "../generated/prisma/enums.ts";
-import { decideTransition, REOPEN_WINDOW_MS, TRANSITIONS, type Actor, type TicketAction, type TicketFacts } from "./state-machine.ts";
+import { allowedActions, decideTransition, PERSON_ACTIONS, REOPEN_WINDOW_MS, TRANSITIONS, type Actor, type TicketAction, type TicketFacts } from "./state-machine.ts";
 
 const STATUSES: TicketStatus[] = ["new", "assigned", "accepted", "in_progress", "resolved", "closed", "rejected", "cancelled", "escalated"];
 const ACTIONS: TicketAction[] = ["assign", "accept", "reject", "requeue", "start", "resolve", "cancel", "confirm", "autoClose", "reopen", "escalate"];
@@ -94,5 +94,45 @@ describe("decideTransition: conditions and required input", () => {
   it("a customer cancels without a reason, only before work starts", () => {
     expect(decideTransition(ticket("accepted"), { action: "cancel", actor: rightActor("customer") }, NOW).to).toBe("cancelled");
     expect(refusal(() => decideTransition(ticket("in_progress"), { action: "cancel", actor: rightActor("customer") }, NOW)).kind).toBe("conflict");
+  });
+});
+
+describe("allowedActions: what a screen offers is what decideTransition accepts", () => {
+  const strangers: Actor[] = [
+    { kind: "user", userId: "someone-else", role: "expert" },
+    { kind: "user", userId: "u-2", role: "customer", customerId: "someone-else" },
+  ];
+  const actors: Actor[] = [...ROLES.map(rightActor), ...strangers];
+  for (const actor of actors) {
+    for (const status of STATUSES) {
+      for (const resolvedAt of [new Date(NOW.getTime() - 60_000), resolvedLongAgo]) {
+        const facts = ticket(status, { resolvedAt });
+        const label = `${actor.kind === "system" ? "system" : `${actor.role} ${actor.userId}`} on ${status} (resolved ${resolvedAt === resolvedLongAgo ? "long ago" : "just now"})`;
+        it(label, () => {
+          const accepted = PERSON_ACTIONS.filter((action) => {
+            try {
+              decideTransition(facts, { action, actor, ...full }, NOW);
+              return true;
+            } catch (e) {
+              if (e instanceof DomainError) return false;
+              throw e;
+            }
+          });
+          expect(allowedActions(facts, actor, NOW)).toEqual(accepted);
+        });
+      }
+    }
+  }
+
+  it("offers the assigned expert accept and reject, the owner cancel, an agent cancel and escalate, managers nothing", () => {
+    const assigned = ticket("assigned");
+    expect(allowedActions(assigned, rightActor("expert"), NOW)).toEqual(["accept", "reject"]);
+    expect(allowedActions(assigned, strangers[0]!, NOW)).toEqual([]);
+    expect(allowedActions(assigned, rightActor("customer"), NOW)).toEqual(["cancel"]);
+    expect(allowedActions(assigned, rightActor("agent"), NOW)).toEqual(["cancel", "escalate"]);
+    expect(allowedActions(assigned, rightActor("manager"), NOW)).toEqual([]);
+    expect(allowedActions(ticket("in_progress"), rightActor("expert"), NOW)).toEqual(["resolve"]);
+    expect(allowedActions(ticket("resolved"), rightActor("customer"), NOW)).toEqual(["confirm", "reopen"]);
+    expect(allowedActions(ticket("resolved", { resolvedAt: resolvedLongAgo }), rightActor("customer"), NOW)).toEqual(["confirm"]);
   });
 });

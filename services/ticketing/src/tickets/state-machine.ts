@@ -7,13 +7,24 @@
  * `rejected` is transient: an expert's rejection moves the ticket to `rejected` and, in the same
  * transaction, the system requeues it to `new` for matching (that expert is then excluded).
  */
-import { conflict, forbidden, invalid, notFound, type DomainError } from "@sysops/domain-errors";
+import { conflict, DomainError, forbidden, invalid, notFound } from "@sysops/domain-errors";
+import type { Caller } from "@sysops/internal-auth";
 import type { TicketStatus } from "../generated/prisma/enums.ts";
 
 export type TicketAction = "assign" | "accept" | "reject" | "requeue" | "start" | "resolve" | "cancel" | "confirm" | "autoClose" | "reopen" | "escalate";
 
+/** The actions people take (each has a procedure); the others are ticketing's own (matching, timers, sweeps). */
+export const PERSON_ACTIONS = ["accept", "reject", "start", "resolve", "cancel", "confirm", "reopen", "escalate"] as const;
+export type PersonAction = (typeof PERSON_ACTIONS)[number];
+
 /** Who acts: a signed-in user, or ticketing itself (matching, SLA timers, the auto-close sweep). */
 export type Actor = { kind: "user"; userId: string; role: string; customerId?: string } | { kind: "system"; id: string };
+
+/** A service caller has no rule in the state machine (role "service"), so it is refused there too. */
+export const actorOf = (caller: Caller): Actor =>
+  caller.kind === "service"
+    ? { kind: "user", userId: caller.service, role: "service" }
+    : { kind: "user", userId: caller.userId, role: caller.role, ...(caller.customerId ? { customerId: caller.customerId } : {}) };
 
 type ActorRole = "customer" | "agent" | "expert" | "system";
 
@@ -89,23 +100,36 @@ function conditionHolds(condition: Condition, ticket: TicketFacts, actor: Actor,
   return forbidden();
 }
 
+/** The rule that lets `actor` take `action` on `ticket` now (its input aside), or the DomainError saying why not. */
+function ruleOrRefusal(ticket: TicketFacts, action: TicketAction, actor: Actor, now: Date): TransitionRule | DomainError {
+  const role = roleOf(actor);
+  const rule = TRANSITIONS.find((r) => r.action === action && r.role === role);
+  if (!rule) return forbidden(`A ${role} may not ${action} a ticket`);
+  if (rule.condition) {
+    const refused = conditionHolds(rule.condition, ticket, actor, now);
+    if (refused) return refused;
+  }
+  if (!rule.from.includes(ticket.status)) return conflict(`Cannot ${action} ticket ${ticket.id}: it is ${ticket.status}`);
+  return rule;
+}
+
 /**
  * The rule that allows `request` on `ticket` now; otherwise throws a DomainError saying why not.
  */
 export function decideTransition(ticket: TicketFacts, request: TransitionRequest, now: Date): TransitionRule {
-  const role = roleOf(request.actor);
-  const forAction = TRANSITIONS.filter((r) => r.action === request.action);
-  const rule = forAction.find((r) => r.role === role);
-  if (!rule) throw forbidden(`A ${role} may not ${request.action} a ticket`);
-  if (rule.condition) {
-    const refused = conditionHolds(rule.condition, ticket, request.actor, now);
-    if (refused) throw refused;
-  }
-  if (!rule.from.includes(ticket.status)) {
-    throw conflict(`Cannot ${request.action} ticket ${ticket.id}: it is ${ticket.status}`);
-  }
+  const rule = ruleOrRefusal(ticket, request.action, request.actor, now);
+  if (rule instanceof DomainError) throw rule;
   if (rule.requires && !request[rule.requires]?.trim()) {
     throw invalid(rule.requires, rule.requires === "notes" ? "Describe how the problem was resolved" : `Give a reason to ${request.action} the ticket`);
   }
   return rule;
+}
+
+/**
+ * What `actor` may do to `ticket` now, from the same table `decideTransition` enforces (input aside: a
+ * reason or notes is asked for when the action is taken). Screens offer exactly these; the order is
+ * PERSON_ACTIONS' order.
+ */
+export function allowedActions(ticket: TicketFacts, actor: Actor, now: Date): PersonAction[] {
+  return PERSON_ACTIONS.filter((action) => !(ruleOrRefusal(ticket, action, actor, now) instanceof DomainError));
 }

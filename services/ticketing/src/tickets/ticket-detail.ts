@@ -4,6 +4,7 @@ import type { Caller } from "@sysops/internal-auth";
 import type { Db } from "../db/client.ts";
 import type { Channel, TicketStatus } from "../generated/prisma/enums.ts";
 import { assertMayReadTicket } from "./access.ts";
+import { actorOf, allowedActions, type PersonAction } from "./state-machine.ts";
 import { ticketViewSelect, toTicketView, type TicketView } from "./ticket-view.ts";
 
 /**
@@ -14,6 +15,8 @@ export interface TicketDetail extends TicketView {
   expertFirstName?: string | null;
   arrivalWindowStart?: string | null;
   arrivalWindowEnd?: string | null;
+  /** What the caller may do to the ticket now (state-machine.ts `allowedActions`); screens offer only these. */
+  allowedActions?: PersonAction[];
 }
 
 export interface HistoryEntry {
@@ -46,7 +49,7 @@ async function readableTicket(db: Db, caller: Caller, ticketId: string) {
   return row;
 }
 
-export async function getTicketDetail(db: Db, caller: Caller, ticketId: string): Promise<TicketDetail> {
+export async function getTicketDetail(db: Db, caller: Caller, ticketId: string, now: Date): Promise<TicketDetail> {
   const row = await readableTicket(db, caller, ticketId);
   const [assignment, expert] = await Promise.all([
     db.assignment.findFirst({ where: { ticketId, status: { in: ["active", "completed"] } }, orderBy: { createdAt: "desc" } }),
@@ -57,6 +60,7 @@ export async function getTicketDetail(db: Db, caller: Caller, ticketId: string):
     expertFirstName: expert?.firstName ?? null,
     arrivalWindowStart: assignment?.arrivalWindowStart.toISOString() ?? null,
     arrivalWindowEnd: assignment?.arrivalWindowEnd.toISOString() ?? null,
+    allowedActions: allowedActions(row, actorOf(caller), now),
   };
 }
 

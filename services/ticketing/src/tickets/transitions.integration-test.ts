@@ -197,13 +197,26 @@ describe("reads", () => {
     const { id } = await f.fileTicket(bob);
     await assign(id);
     const ticket = await f.as(bob.caller).tickets.get({ ticketId: id });
-    expect(ticket).toMatchObject({ expertFirstName: "Ada", version: 1, arrivalWindowStart: f.clock.now().toISOString() });
-    expect(await f.as(expertCaller(EXPERT)).tickets.get({ ticketId: id })).toMatchObject({ id });
+    expect(ticket).toMatchObject({ expertFirstName: "Ada", version: 1, arrivalWindowStart: f.clock.now().toISOString(), allowedActions: ["cancel"] });
+    expect(await f.as(expertCaller(EXPERT)).tickets.get({ ticketId: id })).toMatchObject({ id, allowedActions: ["accept", "reject"] });
+    expect(await f.as(agentCaller).tickets.get({ ticketId: id })).toMatchObject({ allowedActions: ["cancel", "escalate"] });
     await expect(f.as(expertCaller(OTHER_EXPERT)).tickets.get({ ticketId: id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await f.as(expertCaller(EXPERT)).tickets.listForExpert()).map((t) => t.id)).toContain(id);
     expect(await f.as(expertCaller(OTHER_EXPERT)).tickets.listForExpert()).toEqual([]);
     const explanations = await f.as(agentCaller).tickets.assignmentExplanation({ ticketId: id });
     expect(explanations).toMatchObject([{ expertId: EXPERT, status: "active", explanation: { candidates: 1 } }]);
     await expect(f.as(alice.caller).tickets.assignmentExplanation({ ticketId: id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("allowedActions follows the ticket: after accept the expert may start, after start resolve", async () => {
+    const { id } = await f.fileTicket(bob);
+    await assign(id);
+    const expert = f.as(expertCaller(EXPERT)).tickets;
+    await expert.accept({ ticketId: id, expectedVersion: 1 });
+    expect((await expert.get({ ticketId: id })).allowedActions).toEqual(["start"]);
+    expect((await f.as(bob.caller).tickets.get({ ticketId: id })).allowedActions).toEqual(["cancel"]);
+    await expert.start({ ticketId: id, expectedVersion: 2 });
+    expect((await expert.get({ ticketId: id })).allowedActions).toEqual(["resolve"]);
+    expect((await f.as(bob.caller).tickets.get({ ticketId: id })).allowedActions).toEqual([]);
   });
 });
