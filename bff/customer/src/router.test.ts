@@ -1,87 +1,35 @@
-/**
- * Access matrix: every procedure × every role. A denied role gets FORBIDDEN before any service is called;
- * an allowed role gets through to the service. The "service" here is a tripwire, a real HTTP server that
- * only counts requests and fails, so an allowed call shows up as a hit and an INTERNAL_SERVER_ERROR.
- */
-import http from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+/** Access matrix (every procedure × every role, tripwire services): see `@sysops/trpc-server/access-matrix`. */
+import { describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { USER_ROLES, type UserRole } from "@sysops/internal-auth/roles";
+import { codeOf, describeAccessMatrix } from "@sysops/trpc-server/access-matrix";
 import { createServices } from "./clients.ts";
 import { appRouter } from "./router.ts";
 import { createCallerFactory, createContextInner } from "./trpc.ts";
 
-let hits = 0;
-let tripwire: http.Server;
-let services: ReturnType<typeof createServices>;
-
-beforeAll(async () => {
-  tripwire = http.createServer((_req, res) => {
-    hits += 1;
-    res.writeHead(503).end();
-  });
-  await new Promise<void>((resolve) => tripwire.listen(0, "127.0.0.1", resolve));
-  const url = `http://127.0.0.1:${(tripwire.address() as AddressInfo).port}`;
-  services = createServices(() => url);
+const matrix = describeAccessMatrix({
+  title: "bff-customer access matrix",
+  services: (url) => createServices(() => url),
+  api: (caller, services) => createCallerFactory(appRouter)(createContextInner(caller, services)),
+  rows: [
+    { name: "account.mine", allowed: ["customer"], call: (api) => api.account.mine() },
+    { name: "customers.search", allowed: ["agent", "admin"], call: (api) => api.customers.search({ query: "Ann" }) },
+  ],
 });
-afterAll(() => new Promise<void>((resolve) => tripwire.close(() => resolve())));
 
-const callerAs = (role: UserRole) =>
-  createCallerFactory(appRouter)(
-    createContextInner({ kind: "user", userId: `u-${role}`, role, name: `A ${role}`, customerId: role === "customer" ? "c-1" : undefined }, services),
-  );
-
-type Api = ReturnType<typeof callerAs>;
-
-const matrix: { name: string; allowed: UserRole[]; call: (api: Api) => Promise<unknown> }[] = [
-  { name: "account.mine", allowed: ["customer"], call: (api) => api.account.mine() },
-  { name: "customers.search", allowed: ["agent", "admin"], call: (api) => api.customers.search({ query: "Ann" }) },
-];
-
-const codeOf = async (promise: Promise<unknown>) =>
-  promise.then(
-    () => "OK",
-    (err: unknown) => (err instanceof TRPCError ? err.code : "NOT_A_TRPC_ERROR"),
-  );
-
-describe("bff-customer access matrix", () => {
-  for (const row of matrix) {
-    for (const role of USER_ROLES) {
-      const allowed = row.allowed.includes(role);
-      it(`${row.name} × ${role} → ${allowed ? "reaches the service" : "FORBIDDEN"}`, async () => {
-        const before = hits;
-        const code = await codeOf(row.call(callerAs(role)));
-        if (allowed) {
-          expect(code).toBe("INTERNAL_SERVER_ERROR");
-          expect(hits).toBeGreaterThan(before);
-        } else {
-          expect(code).toBe("FORBIDDEN");
-          expect(hits).toBe(before);
-        }
-      });
-    }
-  }
-
-  it("refuses a request without a signed-in user", async () => {
-    const anonymous = createCallerFactory(appRouter)(createContextInner(null, services));
-    await expect(codeOf(matrix[0]!.call(anonymous))).resolves.toBe("UNAUTHORIZED");
-  });
-
+describe("bff-customer input and caller checks", () => {
   it("rejects a one-letter search with the field named, before any service call", async () => {
-    const before = hits;
-    const err = await callerAs("agent").customers.search({ query: " a " }).catch((e: unknown) => e);
+    const before = matrix.hits();
+    const err = await matrix.as("agent").customers.search({ query: " a " }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TRPCError);
     expect((err as TRPCError).code).toBe("BAD_REQUEST");
     expect(z.flattenError((err as TRPCError).cause as z.ZodError).fieldErrors).toHaveProperty("query");
-    expect(hits).toBe(before);
+    expect(matrix.hits()).toBe(before);
   });
 
   it("refuses a customer token without a customer record before calling a service", async () => {
-    const before = hits;
-    const api = createCallerFactory(appRouter)(createContextInner({ kind: "user", userId: "u", role: "customer", name: "N" }, services));
-    await expect(codeOf(api.account.mine())).resolves.toBe("FORBIDDEN");
-    expect(hits).toBe(before);
+    const before = matrix.hits();
+    await expect(codeOf(matrix.as("customer", { customerId: undefined }).account.mine())).resolves.toBe("FORBIDDEN");
+    expect(matrix.hits()).toBe(before);
   });
 });
