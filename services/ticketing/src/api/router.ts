@@ -3,6 +3,7 @@ import { createTicket } from "../tickets/create-ticket.ts";
 import { countTicketsByStatus, listCustomerTickets, listExpertTickets, searchTickets } from "../tickets/read-tickets.ts";
 import { assignmentExplanations, getTicketDetail, ticketHistory } from "../tickets/ticket-detail.ts";
 import { createTicketInput, searchTicketsInput } from "../tickets/ticket-input.ts";
+import { searchAllTickets, ticketSearchInput } from "../tickets/ticket-search.ts";
 import { slaRouter } from "../sla/index.ts";
 import { surveysRouter } from "../surveys/index.ts";
 import { transitionProcedures } from "./transition-procedures.ts";
@@ -22,6 +23,10 @@ export const ticketingRouter = router({
     search: requireRole("agent", "admin", "manager")
       .input(searchTicketsInput)
       .query(({ ctx, input }) => searchTickets(ctx.db, input.query, input.limit)),
+    /** The helpdesk's filtered, keyset-paged search over all tickets (tickets/ticket-search.ts). */
+    searchAll: requireRole("agent", "admin", "manager")
+      .input(ticketSearchInput)
+      .query(({ ctx, input }) => searchAllTickets(ctx.db, input, ctx.clock.now())),
     get: requireRole("customer", "agent", "admin", "manager", "expert", "service")
       .input(ticketIdInput)
       .query(({ ctx, input }) => getTicketDetail(ctx.db, ctx.caller, input.ticketId, ctx.clock.now())),
@@ -40,4 +45,5 @@ export const ticketingRouter = router({
 
 export type TicketingRouter = typeof ticketingRouter;
 export type { TicketView } from "../tickets/ticket-view.ts";
+export type { SlaState, TicketSearchPage } from "../tickets/ticket-search.ts";
 export type { TicketStatus } from "../generated/prisma/enums.ts";
