@@ -81,6 +81,37 @@ describe("event consumer", () => {
     expect(await count("Effect")).toBe(1);
   });
 
+  it("two consumer groups sharing one schema's inbox each process the same event once", async () => {
+    const event = envelope();
+    await publish(event);
+    await publish(event); // redelivered by the relay: still once per group
+    const calls: Record<string, number> = { projection: 0, mailer: 0 };
+    for (const group of ["projection", "mailer"]) {
+      running.push(
+        startConsumer<PgTx>({
+          redis: f.redis, group, consumer: `${group}-1`, db: f.db, schema: SCHEMA, logger: f.logger, stream: f.stream,
+          deadLetterStream: f.deadLetterStream, blockMs: 100,
+          handlers: {
+            "ticket.created": async (e, tx) => {
+              calls[group] = (calls[group] ?? 0) + 1;
+              await tx.$executeRawUnsafe(`INSERT INTO ${SCHEMA}."Effect" VALUES ($1, $2)`, e.id, group);
+            },
+          },
+        }),
+      );
+    }
+    await waitFor(async () => (await groupCaughtUp(f.redis, f.stream, "projection")) && (await groupCaughtUp(f.redis, f.stream, "mailer")));
+    expect(calls).toEqual({ projection: 1, mailer: 1 });
+    const { rows } = await f.pool.query<{ eventId: string; consumerGroup: string }>(
+      `SELECT "eventId", "consumerGroup" FROM ${SCHEMA}."ProcessedEvent" ORDER BY "consumerGroup"`,
+    );
+    expect(rows).toEqual([
+      { eventId: event.id, consumerGroup: "mailer" },
+      { eventId: event.id, consumerGroup: "projection" },
+    ]);
+    expect(await count("Effect")).toBe(2);
+  });
+
   it("reclaims the pending entries of a dead consumer", async () => {
     await f.redis.xgroup("CREATE", f.stream, "g", "0", "MKSTREAM");
     for (let i = 1; i <= 3; i += 1) await publish(envelope(i));

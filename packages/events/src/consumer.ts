@@ -19,7 +19,7 @@ export const DEFAULT_DEAD_LETTER_STREAM = "sysops:events:dead";
 
 export interface ConsumerOptions<Tx extends InboxTransaction> {
   redis: Redis;
-  /** The logical consumer (one per service and purpose); also the `consumer` column of its inbox rows. */
+  /** The logical consumer (one per service and purpose); also the `consumerGroup` of its inbox rows. */
   group: string;
   /** This process's name within the group (unique per process, e.g. `ticketing-<pid>`). */
   consumer: string;

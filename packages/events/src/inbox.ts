@@ -1,6 +1,7 @@
 /**
- * The consumer's inbox: the ids of the events a service already processed, in its `ProcessedEvent` table,
- * written in the same transaction as the handler's effect.
+ * The consumer's inbox: the ids of the events a service's consumer groups already processed, in its
+ * `ProcessedEvent` table keyed by (eventId, consumerGroup), written in the same transaction as the handler's
+ * effect. Several groups may share one schema; each processes an event once.
  */
 import { qualifiedTable } from "./sql-identifier.ts";
 
@@ -14,13 +15,13 @@ export interface TransactionalDb<Tx extends InboxTransaction> {
   $transaction<R>(fn: (tx: Tx) => Promise<R>): Promise<R>;
 }
 
-/** Records the event id; false if this consumer already processed it (the caller then skips the handler). */
-export async function recordProcessed(tx: InboxTransaction, schema: string, eventId: string, consumer: string): Promise<boolean> {
+/** Records the event id for the group; false if this group already processed it (the caller then skips the handler). */
+export async function recordProcessed(tx: InboxTransaction, schema: string, eventId: string, consumerGroup: string): Promise<boolean> {
   const inserted = await tx.$executeRawUnsafe(
-    `INSERT INTO ${qualifiedTable(schema, "ProcessedEvent")} ("eventId", "consumer", "processedAt")
+    `INSERT INTO ${qualifiedTable(schema, "ProcessedEvent")} ("eventId", "consumerGroup", "processedAt")
      VALUES ($1::uuid, $2, now() AT TIME ZONE 'UTC') ON CONFLICT DO NOTHING`,
     eventId,
-    consumer,
+    consumerGroup,
   );
   return inserted > 0;
 }

@@ -45,8 +45,8 @@ export async function createFixture(): Promise<Fixture> {
       "type" TEXT NOT NULL, "version" INTEGER NOT NULL, "payload" JSONB NOT NULL,
       "occurredAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP, "publishedAt" TIMESTAMP(3));
     CREATE TABLE ${SCHEMA}."ProcessedEvent" (
-      "eventId" UUID NOT NULL PRIMARY KEY, "consumer" TEXT NOT NULL,
-      "processedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP);
+      "eventId" UUID NOT NULL, "consumerGroup" TEXT NOT NULL,
+      "processedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP, PRIMARY KEY ("eventId", "consumerGroup"));
     CREATE TABLE ${SCHEMA}."Effect" ("eventId" UUID NOT NULL, "consumer" TEXT NOT NULL);`);
   const redis = new Redis(process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379", { maxRetriesPerRequest: 3 });
   const prefix = `test:events:${randomBytes(6).toString("hex")}`;

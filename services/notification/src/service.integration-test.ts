@@ -20,7 +20,7 @@ import { serviceContactDirectory } from "./contacts/contacts.ts";
 import { createDb, type Db } from "./db/client.ts";
 import { migrate } from "./db/lifecycle.ts";
 import { localSinkProviders, startLocalSinks, type LocalSinks } from "./sinks/local-sinks.ts";
-import { startNotificationService } from "./service.ts";
+import { CONSUMER_GROUP, startNotificationService } from "./service.ts";
 
 const SECRET = "integration-test-secret-0123456789abcdef";
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -142,9 +142,10 @@ describe("notification service", () => {
     expect(sinks.store.list({ channel: "sms", to: phone })[0]!.body).toContain(`New assignment: ticket #${payload.number}`);
 
     // Even with the inbox row gone (so the handler runs again), the message key stops a second send.
-    await db.processedEvent.delete({ where: { eventId } });
+    const inboxKey = { eventId_consumerGroup: { eventId, consumerGroup: CONSUMER_GROUP } };
+    await db.processedEvent.delete({ where: inboxKey });
     await publish("ticket.assigned", payload.ticketId, payload, eventId);
-    await waitFor("the event processed again", () => db.processedEvent.findUnique({ where: { eventId } }).then((r) => r ?? undefined));
+    await waitFor("the event processed again", () => db.processedEvent.findUnique({ where: inboxKey }).then((r) => r ?? undefined));
     await new Promise((r) => setTimeout(r, 500));
     expect(sinks.store.list({ to: alice.email })).toHaveLength(1);
     expect(sinks.store.list({ to: phone })).toHaveLength(1);

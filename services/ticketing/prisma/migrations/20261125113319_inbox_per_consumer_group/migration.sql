@@ -1,0 +1,7 @@
+-- The inbox is keyed by (event id, consumer group), so several consumer groups can share this schema.
+-- Hand-edited from the generated diff (which dropped and re-added the column): existing rows keep their data
+-- and get the only group that ever wrote them, "ticketing" (CONSUMER_GROUP in the service's consumer).
+ALTER TABLE "ProcessedEvent" DROP CONSTRAINT "ProcessedEvent_pkey";
+ALTER TABLE "ProcessedEvent" RENAME COLUMN "consumer" TO "consumerGroup";
+UPDATE "ProcessedEvent" SET "consumerGroup" = 'ticketing';
+ALTER TABLE "ProcessedEvent" ADD CONSTRAINT "ProcessedEvent_pkey" PRIMARY KEY ("eventId", "consumerGroup");
