@@ -17,14 +17,23 @@ export default tseslint.config(
     },
   },
   {
-    // Browser code reaches a BFF only through its AppRouter *type*: no server code in a browser bundle.
+    // Browser code reaches a BFF only through its AppRouter *type*: no server code in a browser bundle. The
+    // exception is a BFF's zod input schemas (`@sysops/bff-<x>/inputs/<console>`, zod-only modules), which
+    // the forms validate with so browser and BFF apply the same rules.
+    // UI comes only from @sysops/design-system (the federation singleton): a direct `@mantine/*` import would
+    // bundle a second Mantine into that remote.
     files: ["shell/**/*.{ts,tsx}", "mfe-*/**/*.{ts,tsx}"],
     rules: {
       "no-restricted-imports": [
         "error",
         {
           patterns: [
-            { group: ["@sysops/bff-*", "@sysops/svc-*", "@sysops/db", "@sysops/trpc-server", "@sysops/internal-auth"], allowTypeImports: true, message: "Browser code may import server packages as types only." },
+            {
+              regex: "^@sysops/(?:svc-[^/]+|db|trpc-server|internal-auth)(?:/.*)?$|^@sysops/bff-[^/]+(?!/inputs/[^/]+$)(?:/.*)?$",
+              allowTypeImports: true,
+              message: "Browser code may import server packages as types only (a BFF's `inputs/*` schemas excepted).",
+            },
+            { group: ["@mantine/*"], message: "Import UI from @sysops/design-system, not from Mantine directly." },
           ],
         },
       ],

@@ -11,11 +11,18 @@ const SINGLETONS = /** @type {const} */ ([
   ["react-dom/client", "react-dom"],
 ]);
 
+/**
+ * Singletons shared only by packages that depend on them. The design system (Mantine + its CSS) must exist
+ * once per page: one copy of the JS, its CSS injected once, one theme. The shell does not depend on it, so
+ * the first remote on the page provides it and every later remote reuses that copy ("loaded-first").
+ */
+const OPTIONAL_SINGLETONS = ["@sysops/design-system"];
+
 /** Data-fetching libraries every remote uses: shared so the second remote on a page reuses the first's copy. */
 const LIBRARIES = ["@tanstack/react-query", "@trpc/client", "@trpc/tanstack-react-query"];
 
 /**
- * React is shared as a singleton: the browser loads one copy (the host's), remotes never bundle a second.
+ * React (and the design system, when the package uses it) is shared as a singleton: the browser loads one copy (the host's), remotes never bundle a second.
  * The libraries are shared (not singletons: each app creates its own QueryClient) when the package uses them.
  * @param {string} packageDir
  */
@@ -33,6 +40,9 @@ export function sharedModules(packageDir) {
   const shared = {};
   for (const [request, pkg] of SINGLETONS) {
     shared[request] = { singleton: true, requiredVersion: `^${manifest(`${pkg}/package.json`).version}` };
+  }
+  for (const lib of OPTIONAL_SINGLETONS.filter((name) => name in dependencies)) {
+    shared[lib] = { singleton: true, requiredVersion: `^${manifest(`${lib}/package.json`).version}` };
   }
   for (const lib of LIBRARIES.filter((name) => name in dependencies)) {
     shared[lib] = { requiredVersion: `^${manifest(`${lib}/package.json`).version}` };

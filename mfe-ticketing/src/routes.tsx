@@ -1,0 +1,32 @@
+/**
+ * Routes inside mfe-ticketing. The shell mounts this app under `/tickets`, so paths here are relative to it:
+ *   /tickets                 the role's home (home.tsx)
+ *   /tickets/:number         one ticket, shaped by role (T-000123)
+ *   /tickets/survey/:token   the satisfaction survey linked from the e-mail (customers)
+ * Each console adds its routes/elements with a one-line edit in the tables below.
+ */
+import type { ReactNode } from "react";
+import { BrowserRouter, Route, Routes } from "react-router";
+import { Text } from "@sysops/design-system";
+import type { SessionUser, UserRole } from "@sysops/mf-config/contract";
+import { Home } from "./home.tsx";
+
+/** The ticket page of each role; a role without one gets "not part of your portal". */
+const TICKET_PAGE: Partial<Record<UserRole, () => ReactNode>> = {};
+
+function ByRole({ user, pages }: { user: SessionUser; pages: Partial<Record<UserRole, () => ReactNode>> }) {
+  const page = pages[user.role];
+  return page ? page() : <Text role="alert">This page is not part of the {user.role} portal.</Text>;
+}
+
+export function TicketingRoutes({ user }: { user: SessionUser }) {
+  return (
+    <BrowserRouter basename="/tickets">
+      <Routes>
+        <Route index element={<Home user={user} />} />
+        <Route path=":number" element={<ByRole user={user} pages={TICKET_PAGE} />} />
+        <Route path="*" element={<Text role="alert">There is no such page in ticketing.</Text>} />
+      </Routes>
+    </BrowserRouter>
+  );
+}

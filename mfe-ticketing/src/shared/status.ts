@@ -1,0 +1,55 @@
+/** How a ticket status reads and looks on every console (badge, timeline). */
+import type { MantineColor } from "@sysops/design-system";
+import type { TicketStatus } from "@sysops/bff-ticketing/ticket-dto";
+
+export const STATUS_LABEL: Record<TicketStatus, string> = {
+  new: "New",
+  assigned: "Assigned",
+  accepted: "Accepted",
+  rejected: "Rejected",
+  in_progress: "In progress",
+  resolved: "Resolved",
+  closed: "Closed",
+  cancelled: "Cancelled",
+  escalated: "Escalated",
+};
+
+/** Shade 8/9 colours: with the theme's autoContrast every badge passes axe's contrast check. */
+export const STATUS_COLOR: Record<TicketStatus, MantineColor> = {
+  new: "gray.7",
+  assigned: "blue.8",
+  accepted: "indigo.8",
+  rejected: "orange.9",
+  in_progress: "cyan.9",
+  resolved: "green.9",
+  closed: "dark.6",
+  cancelled: "red.9",
+  escalated: "grape.9",
+};
+
+/** What the timeline says about a step (the status reached), by who did it. */
+export function timelineTitle(to: TicketStatus, actorRole: string): string {
+  switch (to) {
+    case "new":
+      return actorRole === "customer" ? "Filed (or reopened)" : actorRole === "system" ? "Back in the queue" : "Filed";
+    case "assigned":
+      return "Expert assigned";
+    case "accepted":
+      return "Expert accepted";
+    case "rejected":
+      return "Expert declined";
+    case "in_progress":
+      return "Work started";
+    case "resolved":
+      return "Resolved";
+    case "closed":
+      return actorRole === "system" ? "Closed automatically" : "Closed";
+    case "cancelled":
+      return "Cancelled";
+    case "escalated":
+      return "Escalated";
+  }
+}
+
+const ROLE_LABEL: Record<string, string> = { customer: "you or the customer", agent: "the help desk", expert: "the expert", system: "Sysops Squad", manager: "a manager", admin: "an admin" };
+export const actorLabel = (role: string): string => ROLE_LABEL[role] ?? role;
