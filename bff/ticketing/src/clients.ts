@@ -4,14 +4,17 @@ import { checkDependenciesReady } from "@sysops/trpc-server/bff";
 import { createServiceClient } from "@sysops/trpc-server/service-client";
 import type { CustomerRouter } from "@sysops/svc-customer/api";
 import type { TicketingRouter } from "@sysops/svc-ticketing/api";
+import type { EventStreamFeed } from "./live/event-stream-feed.ts";
 
 export const NEEDED_SERVICES = ["customer", "ticketing"] as const satisfies readonly ServiceName[];
 export type ServiceUrlOf = (name: (typeof NEEDED_SERVICES)[number]) => string;
 
-export function createServices(urlOf: ServiceUrlOf) {
+/** `changes`: the process's reader of the Redis event stream (live/); without it `live.*` is unavailable. */
+export function createServices(urlOf: ServiceUrlOf, changes?: EventStreamFeed) {
   return {
     customer: createServiceClient<CustomerRouter>(urlOf("customer")),
     ticketing: createServiceClient<TicketingRouter>(urlOf("ticketing")),
+    changes,
   };
 }
 

@@ -16,6 +16,20 @@ export interface BffContext<TServices> {
   services: TServices;
 }
 
+/**
+ * Subscriptions over server-sent events. A ping every 10 s keeps the connection visibly alive through the
+ * gateway (and lets the client notice a dead one: it reconnects after 25 s without data). The server ends
+ * every stream after 100 s and the client reconnects at once with its `lastEventId`: the caller token (valid
+ * 2 min) is only checked when a stream opens, so each reopen goes through the gateway's session check and
+ * gets a fresh token — a signed-out or deactivated user stops receiving within 100 s.
+ * @see https://trpc.io/docs/server/subscriptions
+ */
+export const SSE = {
+  ping: { enabled: true, intervalMs: 10_000 },
+  maxDurationMs: 100_000,
+  client: { reconnectAfterInactivityMs: 25_000 },
+} as const;
+
 export function createBffTrpc<TServices>() {
   type Context = BffContext<TServices>;
 
@@ -29,7 +43,7 @@ export function createBffTrpc<TServices>() {
       return createContextInner(caller?.kind === "user" ? caller : null, services);
     };
 
-  const t = initTRPC.context<Context>().create({ errorFormatter });
+  const t = initTRPC.context<Context>().create({ errorFormatter, sse: SSE });
 
   /** Maps DomainErrors and downstream 4xx errors to the TRPCError the browser should see. */
   const mapErrors = t.middleware(async ({ next }) => {
