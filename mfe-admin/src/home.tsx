@@ -1,4 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
+import { Alert, Loader, Stack, Table, Title } from "@sysops/design-system";
 import type { SessionUser } from "@sysops/mf-config/contract";
 import { useTRPC } from "./trpc.ts";
 import { sortUsers } from "./users.ts";
@@ -7,30 +8,30 @@ export function Home(_props: { user: SessionUser }) {
   const trpc = useTRPC();
   const users = useQuery(trpc.users.list.queryOptions());
   return (
-    <section aria-labelledby="admin-users-title">
-      <h2 id="admin-users-title">Users</h2>
-      {users.isPending && <p>Loading…</p>}
-      {users.isError && <p role="alert">Could not load users: {users.error.message}</p>}
+    <Stack component="section" aria-labelledby="admin-users-title">
+      <Title order={2} id="admin-users-title">Users</Title>
+      {users.isPending && <Loader size="sm" aria-label="Loading users" />}
+      {users.isError && <Alert color="red" role="alert">Could not load users: {users.error.message}</Alert>}
       {users.data && (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">Role</th>
-            </tr>
-          </thead>
-          <tbody>
+        <Table striped withTableBorder>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">Name</Table.Th>
+              <Table.Th scope="col">Email</Table.Th>
+              <Table.Th scope="col">Role</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
             {sortUsers(users.data).map((u) => (
-              <tr key={u.id}>
-                <td>{u.name}</td>
-                <td>{u.email}</td>
-                <td>{u.role}</td>
-              </tr>
+              <Table.Tr key={u.id}>
+                <Table.Td>{u.name}</Table.Td>
+                <Table.Td>{u.email}</Table.Td>
+                <Table.Td>{u.role}</Table.Td>
+              </Table.Tr>
             ))}
-          </tbody>
-        </table>
+          </Table.Tbody>
+        </Table>
       )}
-    </section>
+    </Stack>
   );
 }

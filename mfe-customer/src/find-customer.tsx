@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
+import { Alert, Button, Group, Loader, Stack, Table, Text, TextInput, Title } from "@sysops/design-system";
 import { useTRPC } from "./trpc.ts";
 import { normalizeQuery } from "./account.ts";
 
@@ -18,37 +19,37 @@ export function FindCustomer() {
   }
 
   return (
-    <section aria-labelledby="find-customer-title">
-      <h2 id="find-customer-title">Find a customer</h2>
-      <form onSubmit={onSubmit} className="inline-form" role="search">
-        <label htmlFor="customer-query">Name or email</label>
-        <input id="customer-query" value={input} onChange={(e) => setInput(e.target.value)} aria-describedby="customer-query-hint" />
-        <button type="submit">Search</button>
-        {hint && <p id="customer-query-hint" className="field-error">{hint}</p>}
+    <Stack component="section" aria-labelledby="find-customer-title">
+      <Title order={2} id="find-customer-title">Find a customer</Title>
+      <form onSubmit={onSubmit} role="search">
+        <Group align="flex-end">
+          <TextInput label="Name or email" value={input} onChange={(e) => setInput(e.currentTarget.value)} error={hint} />
+          <Button type="submit">Search</Button>
+        </Group>
       </form>
-      {results.isFetching && <p>Searching…</p>}
-      {results.isError && <p role="alert">Search failed: {results.error.message}</p>}
-      {results.data && results.data.length === 0 && <p>No customer matches “{query}”.</p>}
+      {results.isFetching && <Loader size="sm" aria-label="Searching" />}
+      {results.isError && <Alert color="red" role="alert">Search failed: {results.error.message}</Alert>}
+      {results.data && results.data.length === 0 && <Text>No customer matches “{query}”.</Text>}
       {results.data && results.data.length > 0 && (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">Phone</th>
-            </tr>
-          </thead>
-          <tbody>
+        <Table striped withTableBorder>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">Name</Table.Th>
+              <Table.Th scope="col">Email</Table.Th>
+              <Table.Th scope="col">Phone</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
             {results.data.map((c) => (
-              <tr key={c.id}>
-                <td>{c.name}</td>
-                <td>{c.email}</td>
-                <td>{c.phone || "—"}</td>
-              </tr>
+              <Table.Tr key={c.id}>
+                <Table.Td>{c.name}</Table.Td>
+                <Table.Td>{c.email}</Table.Td>
+                <Table.Td>{c.phone || "—"}</Table.Td>
+              </Table.Tr>
             ))}
-          </tbody>
-        </table>
+          </Table.Tbody>
+        </Table>
       )}
-    </section>
+    </Stack>
   );
 }

@@ -1,43 +1,51 @@
 import { useQuery } from "@tanstack/react-query";
+import { Alert, Card, List, Loader, SimpleGrid, Stack, Text, Title } from "@sysops/design-system";
 import { useTRPC } from "./trpc.ts";
 import { planLabel } from "./account.ts";
 
 export function MyAccount() {
   const trpc = useTRPC();
   const account = useQuery(trpc.account.mine.queryOptions());
+  const a = account.data;
   return (
-    <section aria-labelledby="account-title">
-      <h2 id="account-title">My account</h2>
-      {account.isPending && <p>Loading…</p>}
-      {account.isError && <p role="alert">Could not load your account: {account.error.message}</p>}
-      {account.data && (
+    <Stack component="section" aria-labelledby="account-title">
+      <Title order={2} id="account-title">My account</Title>
+      {account.isPending && <Loader size="sm" aria-label="Loading your account" />}
+      {account.isError && <Alert color="red" role="alert">Could not load your account: {account.error.message}</Alert>}
+      {a && (
         <>
-          <dl className="details">
-            <dt>Name</dt>
-            <dd>{account.data.name}</dd>
-            <dt>Email</dt>
-            <dd>{account.data.email}</dd>
-            <dt>Phone</dt>
-            <dd>{account.data.phone || "—"}</dd>
-            <dt>Service address</dt>
-            <dd>{account.data.defaultAddress || "—"}</dd>
-            <dt>Support plan</dt>
-            <dd>{planLabel(account.data.plan)}</dd>
-          </dl>
-          <h3>My products</h3>
-          {account.data.products.length === 0 ? (
-            <p>No registered products yet.</p>
-          ) : (
-            <ul>
-              {account.data.products.map((p) => (
-                <li key={p.id}>
-                  {p.name} <span className="muted">({p.category})</span>
-                </li>
+          <Card withBorder>
+            <SimpleGrid component="dl" cols={{ base: 1, sm: 2 }} spacing="xs" m={0}>
+              {(
+                [
+                  ["Name", a.name],
+                  ["Email", a.email],
+                  ["Phone", a.phone || "—"],
+                  ["Service address", a.defaultAddress || "—"],
+                  ["Support plan", planLabel(a.plan)],
+                ] as const
+              ).map(([label, value]) => (
+                <div key={label}>
+                  <Text component="dt" fw={600}>{label}</Text>
+                  <Text component="dd" m={0}>{value}</Text>
+                </div>
               ))}
-            </ul>
+            </SimpleGrid>
+          </Card>
+          <Title order={3}>My products</Title>
+          {a.products.length === 0 ? (
+            <Text>No registered products yet.</Text>
+          ) : (
+            <List>
+              {a.products.map((p) => (
+                <List.Item key={p.id}>
+                  {p.name} <Text span c="dimmed">({p.category})</Text>
+                </List.Item>
+              ))}
+            </List>
           )}
         </>
       )}
-    </section>
+    </Stack>
   );
 }

@@ -1,4 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
+import { Alert, Stack, Text, Title } from "@sysops/design-system";
 import type { SessionUser } from "@sysops/mf-config/contract";
 import { useTRPC } from "./trpc.ts";
 
@@ -6,17 +7,17 @@ export function Home({ user }: { user: SessionUser }) {
   const trpc = useTRPC();
   const me = useQuery(trpc.me.queryOptions());
   return (
-    <section aria-labelledby="kb-title">
-      <h2 id="kb-title">Knowledge base</h2>
-      <p>
+    <Stack component="section" aria-labelledby="kb-title">
+      <Title order={2} id="kb-title">Knowledge base</Title>
+      <Text>
         Articles and fixes for common problems{user.role === "expert" ? ", written by experts like you" : ""}.
         Search and articles arrive in a later release.
-      </p>
+      </Text>
       {me.isError ? (
-        <p role="alert">Could not reach the knowledge base: {me.error.message}</p>
+        <Alert color="red" role="alert">Could not reach the knowledge base: {me.error.message}</Alert>
       ) : (
-        <p>{me.data ? `Signed in as ${me.data.name} (${me.data.role}).` : "Loading…"}</p>
+        <Text c="dimmed">{me.data ? `Signed in as ${me.data.name} (${me.data.role}).` : "Loading…"}</Text>
       )}
-    </section>
+    </Stack>
   );
 }

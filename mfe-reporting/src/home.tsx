@@ -1,4 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
+import { Alert, Loader, Stack, Table, Title } from "@sysops/design-system";
 import type { SessionUser } from "@sysops/mf-config/contract";
 import { useTRPC } from "./trpc.ts";
 import { sortStatusCounts, statusLabel, totalCount } from "./status-counts.ts";
@@ -7,34 +8,34 @@ export function Home(_props: { user: SessionUser }) {
   const trpc = useTRPC();
   const counts = useQuery(trpc.tickets.statusCounts.queryOptions());
   return (
-    <section aria-labelledby="reporting-title">
-      <h2 id="reporting-title">Tickets by status</h2>
-      {counts.isPending && <p>Loading…</p>}
-      {counts.isError && <p role="alert">Could not load the report: {counts.error.message}</p>}
+    <Stack component="section" aria-labelledby="reporting-title">
+      <Title order={2} id="reporting-title">Tickets by status</Title>
+      {counts.isPending && <Loader size="sm" aria-label="Loading the report" />}
+      {counts.isError && <Alert color="red" role="alert">Could not load the report: {counts.error.message}</Alert>}
       {counts.data && (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Status</th>
-              <th scope="col">Tickets</th>
-            </tr>
-          </thead>
-          <tbody>
+        <Table withTableBorder maw={420}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">Status</Table.Th>
+              <Table.Th scope="col">Tickets</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
             {sortStatusCounts(counts.data).map((row) => (
-              <tr key={row.status}>
-                <td>{statusLabel(row.status)}</td>
-                <td>{row.count}</td>
-              </tr>
+              <Table.Tr key={row.status}>
+                <Table.Td>{statusLabel(row.status)}</Table.Td>
+                <Table.Td>{row.count}</Table.Td>
+              </Table.Tr>
             ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">Total</th>
-              <td>{totalCount(counts.data)}</td>
-            </tr>
-          </tfoot>
-        </table>
+          </Table.Tbody>
+          <Table.Tfoot>
+            <Table.Tr>
+              <Table.Th scope="row">Total</Table.Th>
+              <Table.Td>{totalCount(counts.data)}</Table.Td>
+            </Table.Tr>
+          </Table.Tfoot>
+        </Table>
       )}
-    </section>
+    </Stack>
   );
 }
