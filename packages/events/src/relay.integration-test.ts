@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createManualClock } from "./clock.ts";
 import { startConsumer } from "./consumer.ts";
 import { startOutboxRelay } from "./relay.ts";
 import { createFixture, groupCaughtUp, insertOutboxRows, readStream, SCHEMA, waitFor, type Fixture, type PgTx } from "./test-fixture.ts";
@@ -13,6 +14,13 @@ afterEach(async () => {
 
 function relay(batchSize = 100) {
   return startOutboxRelay({ databaseUrl: f.database.url, schema: SCHEMA, redis: f.redis, logger: f.logger, stream: f.stream, batchSize, poll: false });
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+
+async function outboxIds(where: string): Promise<string[]> {
+  const { rows } = await f.pool.query<{ id: string }>(`SELECT id FROM ${SCHEMA}."OutboxEvent" WHERE ${where} ORDER BY id`);
+  return rows.map((r) => r.id);
 }
 
 async function unpublished(): Promise<number> {
@@ -104,5 +112,53 @@ describe("outbox relay", () => {
     await waitFor(async () => (await unpublished()) === 0, 20_000);
     await r.stop();
     expect(new Set((await readStream(f.redis, f.stream)).map((e) => e.event.id))).toEqual(new Set(ids));
+  });
+
+  describe("pruning", () => {
+    it("deletes published rows older than the retention in bounded batches, never an unpublished or younger row", async () => {
+      const clock = createManualClock(new Date("2026-03-01T12:00:00.000Z"));
+      const r = startOutboxRelay({
+        databaseUrl: f.database.url, schema: SCHEMA, redis: f.redis, logger: f.logger, stream: f.stream, poll: false, clock, pruneBatchSize: 4,
+      });
+      const old = await insertOutboxRows(f.pool, 11);
+      expect(await r.drainOnce()).toBe(11); // published at 2026-03-01T12:00
+      clock.advance(DAY);
+      const younger = await insertOutboxRows(f.pool, 3);
+      expect(await r.drainOnce()).toBe(3); // published a day later
+      const pending = await insertOutboxRows(f.pool, 2);
+      // Unpublished rows written long ago (a relay that was down for weeks) must survive any prune.
+      await f.pool.query(`UPDATE ${SCHEMA}."OutboxEvent" SET "occurredAt" = '2025-01-01' WHERE id = ANY($1::uuid[])`, [pending]);
+
+      clock.set(new Date("2026-03-08T11:59:59.999Z")); // 1 ms short of 7 days after the first publish
+      expect(await r.pruneOnce()).toBe(0);
+      clock.set(new Date("2026-03-08T12:00:00.001Z"));
+      expect(await r.pruneOnce()).toBe(11); // 4 + 4 + 3
+      await r.stop();
+      expect(await outboxIds(`"publishedAt" IS NOT NULL`)).toEqual(younger);
+      expect(await outboxIds(`"publishedAt" IS NULL`)).toEqual(pending);
+      expect(old.some((id) => younger.includes(id))).toBe(false);
+    });
+
+    it("the polling relay prunes periodically with a configurable retention, judged by its clock", async () => {
+      const clock = createManualClock(new Date("2026-03-01T12:00:00.000Z"));
+      const r = startOutboxRelay({
+        databaseUrl: f.database.url, schema: SCHEMA, redis: f.redis, logger: f.logger, stream: f.stream, idleMs: 10, clock,
+        retentionMs: 60 * 60 * 1000, pruneEveryMs: 20,
+      });
+      await insertOutboxRows(f.pool, 5);
+      await waitFor(async () => (await unpublished()) === 0);
+      await new Promise((resolve) => setTimeout(resolve, 100)); // several prune passes: nothing has expired yet
+      expect(await outboxIds("true")).toHaveLength(5);
+      clock.advance(60 * 60 * 1000 + 1);
+      await waitFor(async () => (await outboxIds("true")).length === 0);
+      await r.stop();
+      expect(await f.redis.xlen(f.stream)).toBe(5); // the stream keeps its entries
+    });
+
+    it("refuses a retention or batch size that is not positive", () => {
+      const base = { databaseUrl: f.database.url, schema: SCHEMA, redis: f.redis, logger: f.logger, poll: false } as const;
+      expect(() => startOutboxRelay({ ...base, retentionMs: 0 })).toThrow(/retention must be a positive number/);
+      expect(() => startOutboxRelay({ ...base, pruneBatchSize: 0.5 })).toThrow(/batch size must be a positive integer/);
+    });
   });
 });

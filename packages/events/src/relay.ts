@@ -9,6 +9,8 @@ import pg from "pg";
 import type { Logger } from "@sysops/logger";
 import { qualifiedTable, withoutSchemaParam } from "./sql-identifier.ts";
 import { backoffMs, createSleeper } from "./sleeper.ts";
+import { systemClock, type Clock } from "./clock.ts";
+import { createOutboxPruner, DEFAULT_OUTBOX_RETENTION_MS } from "./outbox-pruner.ts";
 
 export const DEFAULT_STREAM = "sysops:events";
 
@@ -22,14 +24,24 @@ export interface OutboxRelayOptions {
   batchSize?: number;
   /** Pause between polls when the outbox is empty. */
   idleMs?: number;
-  /** `false`: no background loop, only `drainOnce()` (tests, scripts). */
+  /** `false`: no background loop, only `drainOnce()` / `pruneOnce()` (tests, scripts). */
   poll?: boolean;
+  /** Stamps `publishedAt` and decides what has expired. Default: the system clock. */
+  clock?: Clock;
+  /** Published rows older than this are deleted (default 7 days). Unpublished rows are never deleted. */
+  retentionMs?: number;
+  /** Pause between prune passes of the polling relay (default 10 minutes; the first pass runs at start). */
+  pruneEveryMs?: number;
+  /** Rows deleted per DELETE statement (default 1 000). */
+  pruneBatchSize?: number;
 }
 
 export interface OutboxRelay {
   stop(): Promise<void>;
   /** Publishes every row it can lock right now, batch after batch; returns how many it published. */
   drainOnce(): Promise<number>;
+  /** Deletes published rows older than the retention, batch after batch; returns how many it deleted. */
+  pruneOnce(): Promise<number>;
 }
 
 interface OutboxRowRecord {
@@ -60,7 +72,13 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   // release (PostgreSQL restart) may report after `publishBatch` removed its own listener, and an "error"
   // event without a listener crashes the process.
   pool.on("connect", (client) => client.on("error", (error) => logger.debug({ err: error, schema }, "outbox relay: connection lost")));
+  const clock = options.clock ?? systemClock;
+  const pruneEveryMs = options.pruneEveryMs ?? 10 * 60 * 1000;
+  const pruneOnce = createOutboxPruner({
+    pool, table, clock, retentionMs: options.retentionMs ?? DEFAULT_OUTBOX_RETENTION_MS, batchSize: options.pruneBatchSize ?? 1_000,
+  });
   const sleeper = createSleeper();
+  const pruneSleeper = createSleeper();
   let stopped = false;
 
   async function publishBatch(): Promise<number> {
@@ -82,7 +100,10 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       );
       if (rows.length > 0) {
         await xaddAll(redis, stream, rows);
-        await client.query(`UPDATE ${table} SET "publishedAt" = now() WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id)]);
+        await client.query(`UPDATE ${table} SET "publishedAt" = ($2::timestamptz AT TIME ZONE 'UTC') WHERE id = ANY($1::uuid[])`, [
+          rows.map((r) => r.id),
+          clock.now(),
+        ]);
       }
       await client.query("COMMIT");
       return rows.length;
@@ -106,6 +127,22 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     }
   }
 
+  /**
+   * Prunes every `pruneEveryMs` in its own loop (own pool connection), so a long prune never delays publishing.
+   * A failure is logged and retried at the next interval.
+   */
+  async function pruneLoop(): Promise<void> {
+    while (!stopped) {
+      try {
+        const deleted = await pruneOnce();
+        if (deleted > 0) logger.info({ schema, deleted }, "outbox relay: pruned published rows past retention");
+      } catch (error) {
+        logger.warn({ err: error, schema }, "outbox relay: pruning failed, retrying at the next interval");
+      }
+      if (!stopped) await pruneSleeper.sleep(pruneEveryMs);
+    }
+  }
+
   async function loop(): Promise<void> {
     let failures = 0;
     while (!stopped) {
@@ -122,12 +159,14 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     }
   }
 
-  const running = options.poll === false ? Promise.resolve() : loop();
+  const running = options.poll === false ? Promise.resolve() : Promise.all([loop(), pruneLoop()]);
   return {
     drainOnce,
+    pruneOnce,
     async stop() {
       stopped = true;
       sleeper.wake();
+      pruneSleeper.wake();
       await running;
       await pool.end();
     },
