@@ -20,14 +20,33 @@ export async function listCustomerTickets(db: Db, caller: Caller, customerId: st
   return rows.map(toTicketView);
 }
 
-/** The expert's open work (assigned, accepted, in progress), oldest first: the expert console's list. */
-export async function listExpertTickets(db: Db, expertId: string): Promise<TicketView[]> {
+/** An open ticket with the arrival window the expert was given for it. */
+export interface ExpertTicket extends TicketView {
+  arrivalWindowStart: string | null;
+  arrivalWindowEnd: string | null;
+}
+
+const windowOf = (t: ExpertTicket) => t.arrivalWindowStart ?? "9999";
+
+/**
+ * The expert's open work (assigned, accepted, in progress) with each arrival window, earliest window first
+ * (then ticket number): the expert console's list. Sorted here, not in SQL: an expert holds a few tickets.
+ */
+export async function listExpertTickets(db: Db, expertId: string): Promise<ExpertTicket[]> {
   const rows = await db.ticket.findMany({
     where: { expertId, status: { in: ["assigned", "accepted", "in_progress"] } },
-    select: ticketViewSelect,
-    orderBy: [{ createdAt: "asc" }, { number: "asc" }],
+    select: {
+      ...ticketViewSelect,
+      assignments: { where: { expertId, status: "active" }, select: { arrivalWindowStart: true, arrivalWindowEnd: true }, orderBy: { createdAt: "desc" }, take: 1 },
+    },
   });
-  return rows.map(toTicketView);
+  return rows
+    .map(({ assignments, ...row }): ExpertTicket => ({
+      ...toTicketView(row),
+      arrivalWindowStart: assignments[0]?.arrivalWindowStart.toISOString() ?? null,
+      arrivalWindowEnd: assignments[0]?.arrivalWindowEnd.toISOString() ?? null,
+    }))
+    .sort((a, b) => windowOf(a).localeCompare(windowOf(b)) || a.number.localeCompare(b.number));
 }
 
 /** A ticket number (`T-000012`, `12`) finds that ticket; any other text matches customer names. */

@@ -20,9 +20,9 @@ afterAll(async () => {
 });
 
 /** What matching does, without the job: assign the ticket to `expertId`. */
-async function assign(ticketId: string, expertId = EXPERT) {
+async function assign(ticketId: string, expertId = EXPERT, arriveInMs = 0) {
   const { version } = await f.db.ticket.findUniqueOrThrow({ where: { id: ticketId } });
-  const now = f.clock.now();
+  const now = new Date(f.clock.now().getTime() + arriveInMs);
   return transitionTicket(
     { db: f.db, clock: f.clock },
     {
@@ -206,6 +206,22 @@ describe("reads", () => {
     const explanations = await f.as(agentCaller).tickets.assignmentExplanation({ ticketId: id });
     expect(explanations).toMatchObject([{ expertId: EXPERT, status: "active", explanation: { candidates: 1 } }]);
     await expect(f.as(alice.caller).tickets.assignmentExplanation({ ticketId: id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("listForExpert: the expert's open tickets with their arrival windows, earliest window first", async () => {
+    const expertId = "e1000000-0000-4000-8000-000000000003";
+    const later = await f.fileTicket(bob);
+    const sooner = await f.fileTicket(bob);
+    const done = await f.fileTicket(bob);
+    await assign(later.id, expertId, 3 * 3_600_000);
+    await assign(sooner.id, expertId, 3_600_000);
+    await assign(done.id, expertId);
+    await f.as(expertCaller(expertId)).tickets.reject({ ticketId: done.id, expectedVersion: 1, reason: "Not my area" });
+    const list = await f.as(expertCaller(expertId)).tickets.listForExpert();
+    expect(list.map((t) => [t.id, t.arrivalWindowStart])).toEqual([
+      [sooner.id, new Date(f.clock.now().getTime() + 3_600_000).toISOString()],
+      [later.id, new Date(f.clock.now().getTime() + 3 * 3_600_000).toISOString()],
+    ]);
   });
 
   it("allowedActions follows the ticket: after accept the expert may start, after start resolve", async () => {
