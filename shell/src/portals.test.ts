@@ -25,5 +25,6 @@ describe("portals", () => {
     expect(resolveRoute("expert", "/account")).toBe("/tickets");
     expect(resolveRoute("admin", "/account/42")).toBe("/account/42");
     expect(resolveRoute("admin", "/kb")).toBe("/admin");
+    expect(resolveRoute("customer", "/survey/abc")).toBe("/tickets/survey/abc");
   });
 });

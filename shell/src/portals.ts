@@ -70,6 +70,8 @@ export function appForPath(pathname: string): AppName | undefined {
 
 /** Where a role should be for `pathname`: the path itself when allowed, otherwise its landing route. */
 export function resolveRoute(role: UserRole, pathname: string): string {
+  // The survey e-mail links `/survey/<token>` (notification's compose.ts); the survey page lives in ticketing.
+  if (pathname.startsWith("/survey/")) pathname = `/tickets${pathname}`;
   const portal = PORTALS[role];
   const app = appForPath(pathname);
   return app && portal.nav.some((n) => n.app === app) ? pathname : portal.landing;
