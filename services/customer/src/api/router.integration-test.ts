@@ -96,3 +96,31 @@ describe("products.ownedBy", () => {
     await expect(as(asAlice).products.ownedBy({ customerId: bob.id, productId: bob.products[0]!.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
+
+describe("customers.setDefaultAddress", () => {
+  // Carla (index 2) so the other suites' expectations about Alice and Bob stay true.
+  const carla = demoCustomers[2]!;
+  const carlaUser = demoUsers.customers[2]!;
+  const asCarla: Caller = { kind: "user", userId: carlaUser.id, role: "customer", name: carlaUser.name, customerId: carla.id };
+
+  it("saves the customer's own default address, trimmed, and leaves the registered location alone", async () => {
+    await expect(as(asCarla).customers.setDefaultAddress({ customerId: carla.id, address: "  9 New Road, Springfield  " })).resolves.toEqual({ defaultAddress: "9 New Road, Springfield" });
+    const profile = await as(asCarla).customers.get({ customerId: carla.id });
+    expect(profile).toMatchObject({ defaultAddress: "9 New Road, Springfield", addressLat: carla.addressLat, addressLon: carla.addressLon });
+  });
+
+  it("refuses a too-short address naming the field, and changes nothing", async () => {
+    await expect(as(asCarla).customers.setDefaultAddress({ customerId: carla.id, address: " ab " })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    expect((await as(asCarla).customers.get({ customerId: carla.id })).defaultAddress).toBe("9 New Road, Springfield");
+  });
+
+  it("hides another customer's record (NOT_FOUND) and changes nothing; staff without the agent role are refused", async () => {
+    await expect(as(asAlice).customers.setDefaultAddress({ customerId: carla.id, address: "1 Intruder Lane" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(as(asTicketing).customers.setDefaultAddress({ customerId: carla.id, address: "1 Service Lane" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect((await as(asCarla).customers.get({ customerId: carla.id })).defaultAddress).toBe("9 New Road, Springfield");
+  });
+
+  it("lets an agent save it for a caller", async () => {
+    await expect(as(asAgent).customers.setDefaultAddress({ customerId: carla.id, address: carla.defaultAddress })).resolves.toEqual({ defaultAddress: carla.defaultAddress });
+  });
+});

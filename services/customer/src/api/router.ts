@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { assertMayReadCustomer } from "../customers/access.ts";
 import { getCustomerProfile } from "../customers/customer-profile.ts";
+import { defaultAddressSchema, setDefaultAddress } from "../customers/default-address.ts";
 import { searchCustomers } from "../customers/search-customers.ts";
 import { findOwnedProduct } from "../products/owned-product.ts";
 import { requireRole, router } from "./trpc.ts";
@@ -14,6 +15,13 @@ export const customerRouter = router({
       .query(({ ctx, input }) => {
         assertMayReadCustomer(ctx.caller, input.customerId);
         return getCustomerProfile(ctx.db, input.customerId);
+      }),
+    /** A customer saves their own default service address; agents may do it for a caller. */
+    setDefaultAddress: requireRole("customer", "agent")
+      .input(z.object({ customerId, address: defaultAddressSchema }))
+      .mutation(({ ctx, input }) => {
+        assertMayReadCustomer(ctx.caller, input.customerId);
+        return setDefaultAddress(ctx.db, input.customerId, input.address);
       }),
     search: requireRole("agent", "admin")
       .input(z.object({ query: z.string().trim().min(1, "Type a name, email or phone").max(100) }))
