@@ -40,6 +40,14 @@ export interface AssignmentExplanation {
   endedAt: string | null;
   endReason: string | null;
   explanation: unknown;
+  /** Names of the experts this decision mentions (chosen, candidates with costs, excluded), by id. */
+  expertNames: Record<string, string>;
+}
+
+/** Every expert id an explanation mentions (its JSON is the planner's `Explanation`, read defensively). */
+function mentionedExperts(expertId: string, explanation: unknown): string[] {
+  const e = (explanation ?? {}) as { excluded?: Record<string, string[]>; costs?: { expertId: string }[] };
+  return [expertId, ...Object.values(e.excluded ?? {}).flat(), ...(e.costs ?? []).map((c) => c.expertId)];
 }
 
 async function readableTicket(db: Db, caller: Caller, ticketId: string) {
@@ -84,6 +92,9 @@ export async function ticketHistory(db: Db, caller: Caller, ticketId: string): P
 export async function assignmentExplanations(db: Db, ticketId: string): Promise<AssignmentExplanation[]> {
   if (!(await db.ticket.findUnique({ where: { id: ticketId }, select: { id: true } }))) throw notFound("Ticket", ticketId);
   const rows = await db.assignment.findMany({ where: { ticketId }, orderBy: { createdAt: "desc" } });
+  const ids = [...new Set(rows.flatMap((a) => mentionedExperts(a.expertId, a.explanation)))];
+  const experts = await db.expertProjection.findMany({ where: { expertId: { in: ids } }, select: { expertId: true, name: true } });
+  const expertNames = Object.fromEntries(experts.map((x) => [x.expertId, x.name]));
   return rows.map((a) => ({
     assignmentId: a.id,
     expertId: a.expertId,
@@ -94,5 +105,6 @@ export async function assignmentExplanations(db: Db, ticketId: string): Promise<
     endedAt: a.endedAt?.toISOString() ?? null,
     endReason: a.endReason,
     explanation: a.explanation,
+    expertNames,
   }));
 }

@@ -204,7 +204,7 @@ describe("reads", () => {
     expect((await f.as(expertCaller(EXPERT)).tickets.listForExpert()).map((t) => t.id)).toContain(id);
     expect(await f.as(expertCaller(OTHER_EXPERT)).tickets.listForExpert()).toEqual([]);
     const explanations = await f.as(agentCaller).tickets.assignmentExplanation({ ticketId: id });
-    expect(explanations).toMatchObject([{ expertId: EXPERT, status: "active", explanation: { candidates: 1 } }]);
+    expect(explanations).toMatchObject([{ expertId: EXPERT, status: "active", explanation: { candidates: 1 }, expertNames: { [EXPERT]: expect.any(String) } }]);
     await expect(f.as(alice.caller).tickets.assignmentExplanation({ ticketId: id })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
