@@ -26,6 +26,8 @@ export const ticketViewSelect = {
   resolveDueAt: true,
   slaBreached: true,
   resolvedAt: true,
+  preferredWindowStart: true,
+  preferredWindowEnd: true,
 } satisfies Prisma.TicketSelect;
 
 type TicketRow = Prisma.TicketGetPayload<{ select: typeof ticketViewSelect }>;
@@ -57,6 +59,9 @@ export interface TicketView {
   resolveDueAt: string | null;
   slaBreached: boolean;
   resolvedAt: string | null;
+  /** The visit window the customer asked for when filing, if any. */
+  preferredWindowStart: string | null;
+  preferredWindowEnd: string | null;
 }
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
@@ -69,4 +74,6 @@ export const toTicketView = (t: TicketRow): TicketView => ({
   acceptDueAt: iso(t.acceptDueAt),
   resolveDueAt: iso(t.resolveDueAt),
   resolvedAt: iso(t.resolvedAt),
+  preferredWindowStart: iso(t.preferredWindowStart),
+  preferredWindowEnd: iso(t.preferredWindowEnd),
 });
