@@ -26,7 +26,7 @@ const server = await startTrpcServer({
   port: suitePorts(env.SYSOPS_PORT_BASE).bff.ticketing,
   router: appRouter,
   logger,
-  createContext: contextFactory(secret, createServices(urlOf, changes)),
+  createContext: contextFactory(secret, createServices(urlOf, { changes, internalSecret: secret })),
   checkReady: async () => {
     await redis.ping();
     await checkServicesReady(urlOf);

@@ -59,7 +59,7 @@ async function startInstance(port: number): Promise<Instance> {
     port,
     router: appRouter,
     logger,
-    createContext: contextFactory(secret, createServices(noServices, feed)),
+    createContext: contextFactory(secret, createServices(noServices, { changes: feed })),
     drainTimeoutMs: 50,
     onClose: () => feed.stop(),
   });
