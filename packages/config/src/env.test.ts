@@ -19,10 +19,11 @@ describe("loadEnv", () => {
 describe("suitePorts", () => {
   it("derives distinct ports from the base", () => {
     const p = suitePorts(4000);
-    const all = [p.gateway, ...Object.values(p.bff), ...Object.values(p.service)];
+    const all = [p.gateway, ...Object.values(p.bff), ...Object.values(p.service), ...Object.values(p.notificationSinks), ...Object.values(p.worker)];
     expect(new Set(all).size).toBe(all.length);
     expect(p.bff.ticketing).toBe(4101);
     expect(p.service.ticketing).toBe(4203);
+    expect(p.worker.ticketing).toBe(4207);
   });
 });
 

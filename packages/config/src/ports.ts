@@ -13,17 +13,27 @@ const SERVICE_OFFSET: Record<ServiceName, number> = { identity: 201, customer: 2
 /** Development sinks of the notification service (NOTIFY_SINKS=local): SMTP and the HTTP SMS API. */
 const SINK_OFFSET = { smtp: 205, sms: 206 };
 
+/**
+ * Background-work processes beside a service's API process; they serve only `/healthz` and `/readyz`.
+ * svc-ticketing-worker runs ticketing's consumer group, matching, SLA timers and auto-close (see
+ * services/ticketing/src/worker-main.ts).
+ */
+export const WORKERS = ["ticketing"] as const;
+export type WorkerName = (typeof WORKERS)[number];
+const WORKER_OFFSET: Record<WorkerName, number> = { ticketing: 207 };
+
 export interface SuitePorts {
   gateway: number;
   bff: Record<BffDomain, number>;
   service: Record<ServiceName, number>;
   notificationSinks: { smtp: number; sms: number };
+  worker: Record<WorkerName, number>;
 }
 
 export function suitePorts(base: number): SuitePorts {
   const map = <K extends string>(offsets: Record<K, number>) =>
     Object.fromEntries(Object.entries<number>(offsets).map(([k, off]) => [k, base + off])) as Record<K, number>;
-  return { gateway: base, bff: map(BFF_OFFSET), service: map(SERVICE_OFFSET), notificationSinks: map(SINK_OFFSET) };
+  return { gateway: base, bff: map(BFF_OFFSET), service: map(SERVICE_OFFSET), notificationSinks: map(SINK_OFFSET), worker: map(WORKER_OFFSET) };
 }
 
 export const bffUrl = (base: number, domain: BffDomain) => `http://127.0.0.1:${suitePorts(base).bff[domain]}`;

@@ -4,6 +4,10 @@
  * @see https://www.prisma.io/docs/orm/overview/databases/postgresql#connection-details
  */
 import { PrismaPg } from "@prisma/adapter-pg";
+import type pg from "pg";
+
+/** node-postgres pool settings (`max`, `connectionTimeoutMillis`, …); the URL comes from `databaseUrl`. */
+export type PoolSettings = Omit<pg.PoolConfig, "connectionString">;
 
 /** The same URL with `?schema=<schema>` (replacing any schema already there). */
 export function serviceDatabaseUrl(databaseUrl: string, schema: string): string {
@@ -12,9 +16,13 @@ export function serviceDatabaseUrl(databaseUrl: string, schema: string): string 
   return url.toString();
 }
 
-/** Driver adapter for Prisma Client whose generated queries target `schema`. */
-export function createPgAdapter(databaseUrl: string, schema: string): PrismaPg {
-  return new PrismaPg({ connectionString: withoutSchemaParam(databaseUrl) }, { schema });
+/**
+ * Driver adapter for Prisma Client whose generated queries target `schema`. With Prisma 7 the pool is
+ * node-postgres's (default `max` 10); `pool` sizes it.
+ * @see https://www.prisma.io/docs/orm/v7/prisma-client/setup-and-configuration/databases-connections/connection-pool
+ */
+export function createPgAdapter(databaseUrl: string, schema: string, pool: PoolSettings = {}): PrismaPg {
+  return new PrismaPg({ ...pool, connectionString: withoutSchemaParam(databaseUrl) }, { schema });
 }
 
 /** `pg` does not understand Prisma's `schema` parameter; the adapter's option carries it instead. */

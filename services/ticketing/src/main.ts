@@ -1,3 +1,4 @@
+/** svc-ticketing: the HTTP API, the outbox relay and the SLA timer queue (background work: worker-main.ts). */
 import { loadEnv, requireEnv } from "@sysops/config";
 import { serviceUrl, suitePorts } from "@sysops/config/ports";
 import { createLogger } from "@sysops/logger";
@@ -13,6 +14,6 @@ const server = await startTicketingServer({
   internalSecret: requireEnv(env, "SYSOPS_INTERNAL_SECRET"),
   customerServiceUrl: serviceUrl(env.SYSOPS_PORT_BASE, "customer"),
   logger,
-  workers: { redisUrl: env.REDIS_URL },
+  redis: { url: env.REDIS_URL },
 });
 exitOnSignals(server, logger);

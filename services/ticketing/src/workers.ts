@@ -1,19 +1,27 @@
 /**
- * Ticketing's background work beside its HTTP API: the outbox relay (outbox → Redis Stream), the
- * `ticketing` consumer group (expert projection, matching triggers), the matching job, the SLA timers
- * (BullMQ, see sla/) and the auto-close sweep of resolved tickets past their reopen window.
+ * Ticketing's background work, split over its two processes so that a burst of work (matching over every
+ * pending ticket, SLA firings) never starves the HTTP API of CPU or database connections:
+ *
+ * - svc-ticketing (API, `main.ts`) runs `startApiSideWork`: the outbox relay (outbox → Redis Stream) and the
+ *   SLA timer queue that transitions schedule on. Decision: the relay stays with the API because it is cheap
+ *   (one indexed poll every 50 ms when idle, batches of 100 under load) and the event latency of every
+ *   consumer (notifications: created → SMS) depends on it; the API's event loop is never blocked for long,
+ *   a matching run's planner is.
+ * - svc-ticketing-worker (`worker-main.ts`) runs `startWorkers`: the `ticketing` consumer group (expert
+ *   projection, matching triggers), the matching job, the SLA worker and the auto-close sweep.
  */
+import { setTimeout as sleep } from "node:timers/promises";
 import { Redis } from "ioredis";
 import type { Clock } from "@sysops/events/clock";
-import { startOutboxRelay } from "@sysops/events/relay";
+import { startOutboxRelay, type OutboxRelay } from "@sysops/events/relay";
 import type { Logger } from "@sysops/logger";
 import { DB_SCHEMA, type Db } from "./db/client.ts";
 import { startTicketingConsumer } from "./events/ticketing-consumer.ts";
 import { startMatchingJob, type MatchingJob } from "./matching/job.ts";
-import { startSlaWorker } from "./sla/index.ts";
+import { startSlaScheduler, startSlaWorker } from "./sla/index.ts";
 import { startAutoClose } from "./tickets/auto-close.ts";
 
-export interface WorkerOptions {
+interface BackgroundOptions {
   db: Db;
   databaseUrl: string;
   redisUrl: string;
@@ -21,26 +29,72 @@ export interface WorkerOptions {
   logger: Logger;
   /** Tests use their own stream so parallel suites do not see each other's events. */
   stream?: string;
-  sweepMs?: number;
-  consumerName?: string;
   /** BullMQ key prefix of the SLA timers (tests use their own). */
   slaPrefix?: string;
 }
 
+export interface WorkerOptions extends BackgroundOptions {
+  sweepMs?: number;
+  /** Minimum time between two triggered matching runs (default in matching/job.ts). */
+  matchingMinIntervalMs?: number;
+  consumerName?: string;
+  /** In-process tests: also run the outbox relay here (in the suite it runs in the API process). */
+  inProcessRelay?: boolean;
+}
+
 export interface Workers {
   matching: MatchingJob;
+  /** Throws when Redis does not answer (the worker's /readyz). */
+  checkReady(): Promise<void>;
   stop(): Promise<void>;
 }
 
+/** One ioredis connection for the relay or the consumer. */
+function connectRedis(url: string, logger: Logger): Redis {
+  // ioredis reconnects by itself; keep queued commands while Redis restarts rather than failing them.
+  const redis = new Redis(url, { maxRetriesPerRequest: null });
+  redis.on("error", (error) => logger.warn({ err: error }, "redis connection error"));
+  return redis;
+}
+
+function startRelay(opts: BackgroundOptions, redis: Redis): OutboxRelay {
+  return startOutboxRelay({ databaseUrl: opts.databaseUrl, schema: DB_SCHEMA, redis, logger: opts.logger, ...(opts.stream ? { stream: opts.stream } : {}) });
+}
+
+export interface ApiSideWork {
+  stop(): Promise<void>;
+}
+
+/** What the API process runs beside its requests: the outbox relay and the SLA timer queue. */
+export function startApiSideWork(opts: BackgroundOptions): ApiSideWork {
+  const redis = connectRedis(opts.redisUrl, opts.logger);
+  const relay = startRelay(opts, redis);
+  const sla = startSlaScheduler({ db: opts.db, redisUrl: opts.redisUrl, logger: opts.logger, clock: opts.clock, ...(opts.slaPrefix ? { prefix: opts.slaPrefix } : {}) });
+  let stopping: Promise<void> | null = null;
+  return {
+    stop: () =>
+      (stopping ??= (async () => {
+        await relay.stop();
+        await sla.stop();
+        redis.disconnect();
+      })()),
+  };
+}
+
+/** What svc-ticketing-worker runs. Stops in dependency order: no new work first, then what is running. */
 export function startWorkers(opts: WorkerOptions): Workers {
   const { db, logger } = opts;
-  // ioredis reconnects by itself; keep queued commands while Redis restarts rather than failing them.
-  const redis = new Redis(opts.redisUrl, { maxRetriesPerRequest: null });
-  redis.on("error", (error) => logger.warn({ err: error }, "redis connection error"));
-  const stream = opts.stream ? { stream: opts.stream } : {};
-  const relay = startOutboxRelay({ databaseUrl: opts.databaseUrl, schema: DB_SCHEMA, redis, logger, ...stream });
-  const matching = startMatchingJob({ db, databaseUrl: opts.databaseUrl, clock: opts.clock, logger, ...(opts.sweepMs !== undefined ? { sweepMs: opts.sweepMs } : {}) });
-  const consumer = startTicketingConsumer({ db, redis, logger, onMatchingWork: () => matching.trigger(), ...stream, ...(opts.consumerName ? { consumerName: opts.consumerName } : {}) });
+  const redis = connectRedis(opts.redisUrl, logger);
+  const relay = opts.inProcessRelay ? startRelay(opts, redis) : null;
+  const matching = startMatchingJob({
+    db,
+    databaseUrl: opts.databaseUrl,
+    clock: opts.clock,
+    logger,
+    ...(opts.sweepMs !== undefined ? { sweepMs: opts.sweepMs } : {}),
+    ...(opts.matchingMinIntervalMs !== undefined ? { minIntervalMs: opts.matchingMinIntervalMs } : {}),
+  });
+  const consumer = startTicketingConsumer({ db, redis, logger, onMatchingWork: () => matching.trigger(), ...(opts.stream ? { stream: opts.stream } : {}), ...(opts.consumerName ? { consumerName: opts.consumerName } : {}) });
   // Matching is pending work from before this process started (events consumed by a previous one).
   matching.trigger();
   const sla = startSlaWorker({ db, redisUrl: opts.redisUrl, logger, clock: opts.clock, ...(opts.slaPrefix ? { prefix: opts.slaPrefix } : {}) });
@@ -51,11 +105,21 @@ export function startWorkers(opts: WorkerOptions): Workers {
     await consumer.stop();
     await sla.stop();
     await matching.stop();
-    await relay.stop();
+    await relay?.stop();
     redis.disconnect();
   };
   return {
     matching,
+    async checkReady() {
+      // Commands queue while Redis is away (maxRetriesPerRequest: null): answer "not ready" instead of hanging.
+      const cancel = new AbortController();
+      const timeout = sleep(2_000, undefined, { signal: cancel.signal }).then(() => Promise.reject(new Error("redis did not answer within 2 s")));
+      try {
+        await Promise.race([redis.ping(), timeout]);
+      } finally {
+        cancel.abort();
+      }
+    },
     stop: () => (stopping ??= stopAll()),
   };
 }

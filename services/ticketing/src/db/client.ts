@@ -1,4 +1,4 @@
-import { createPgAdapter } from "@sysops/db/connection";
+import { createPgAdapter, type PoolSettings } from "@sysops/db/connection";
 import { PrismaClient } from "../generated/prisma/client.ts";
 
 /** Ticketing's PostgreSQL schema: its tables and migration history live there. */
@@ -6,6 +6,35 @@ export const DB_SCHEMA = "ticketing";
 
 export type Db = PrismaClient;
 
-export function createDb(databaseUrl: string): Db {
-  return new PrismaClient({ adapter: createPgAdapter(databaseUrl, DB_SCHEMA) });
+export interface DbProfile {
+  pool: PoolSettings;
+  /** Prisma's interactive transactions: wait for a connection (`maxWait`) and run (`timeout`), in ms. */
+  transactions: { maxWait: number; timeout: number };
+}
+
+/**
+ * Pool of the API process (svc-ticketing): request transactions are short (create: 6 round trips, the
+ * COMMIT's WAL flush the longest). On a 2-core machine PostgreSQL cannot run more than a few at once, so 10
+ * connections are plenty; more only queue inside PostgreSQL instead of here. A request that cannot get a
+ * connection within 2 s fails with an error instead of hanging (the caller retries; the ticket is either
+ * committed or not). The relay has its own pool of 2 (packages/events).
+ */
+export const API_DB: DbProfile = {
+  pool: { max: 10, connectionTimeoutMillis: 2_000, idleTimeoutMillis: 30_000, application_name: "svc-ticketing" },
+  transactions: { maxWait: 2_000, timeout: 5_000 },
+};
+
+/**
+ * Pool of svc-ticketing-worker: the consumer handles one event at a time, a matching run loads with 3
+ * parallel queries then writes one short transaction per pick, the SLA worker fires up to 4 timers at once,
+ * auto-close one ticket at a time. 6 connections cover them all at once. Background work may wait longer for
+ * a connection than a request does. The matching advisory lock has its own connection (matching/job.ts).
+ */
+export const WORKER_DB: DbProfile = {
+  pool: { max: 6, connectionTimeoutMillis: 10_000, idleTimeoutMillis: 30_000, application_name: "svc-ticketing-worker" },
+  transactions: { maxWait: 10_000, timeout: 15_000 },
+};
+
+export function createDb(databaseUrl: string, profile: DbProfile = API_DB): Db {
+  return new PrismaClient({ adapter: createPgAdapter(databaseUrl, DB_SCHEMA, profile.pool), transactionOptions: profile.transactions });
 }

@@ -3,8 +3,13 @@
  * periodic sweep, one run at a time across all ticketing processes. The cross-process guarantee is a
  * PostgreSQL session advisory lock (`pg_try_advisory_lock`) held on a dedicated connection for the run;
  * a process that does not get it skips and retries shortly, so a trigger is never lost.
+ *
+ * Runs are at least `minIntervalMs` apart (start to start): a burst of 1 000 `ticket.created` events makes a
+ * handful of runs over everything pending, not 1 000 runs. Every run sees all pending tickets, so a trigger
+ * that arrives during the wait is served by the next run; none is lost.
  * @see https://www.postgresql.org/docs/current/explicit-locking.html#ADVISORY-LOCKS
  */
+import { setTimeout as sleep } from "node:timers/promises";
 import pg from "pg";
 import { withoutSchemaParam } from "@sysops/db/connection";
 import type { Clock } from "@sysops/events/clock";
@@ -24,7 +29,13 @@ export interface MatchingJobOptions {
   sweepMs?: number;
   /** Retry delay when another process holds the lock. */
   busyRetryMs?: number;
+  /** The run itself; tests wrap `runMatching` to count runs. */
+  run?: typeof runMatching;
+  /** Minimum time between the starts of two triggered runs (default 250 ms). `runOnce` is not limited. */
+  minIntervalMs?: number;
 }
+
+export const DEFAULT_MIN_INTERVAL_MS = 250;
 
 export interface MatchingJob {
   /** Asks for a run soon; triggers during a run coalesce into one more run. */
@@ -45,6 +56,11 @@ export function startMatchingJob(opts: MatchingJobOptions): MatchingJob {
   let wanted = false;
   let loop: Promise<void> | null = null;
   let retryTimer: NodeJS.Timeout | undefined;
+  let lastRunStartedAt = -Infinity;
+  const minIntervalMs = opts.minIntervalMs ?? DEFAULT_MIN_INTERVAL_MS;
+  const run = opts.run ?? runMatching;
+  // Cuts the wait between runs short on stop.
+  const stopSignal = new AbortController();
 
   async function runOnce(): Promise<RunResult | null> {
     const client = await pool.connect();
@@ -52,7 +68,7 @@ export function startMatchingJob(opts: MatchingJobOptions): MatchingJob {
       const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [MATCHING_LOCK_KEY]);
       if (!rows[0]?.locked) return null;
       try {
-        const result = await runMatching(opts.db, opts.clock, logger);
+        const result = await run(opts.db, opts.clock, logger);
         if (result.assigned || result.escalated || result.skipped) logger.info(result, "matching run");
         return result;
       } finally {
@@ -63,9 +79,18 @@ export function startMatchingJob(opts: MatchingJobOptions): MatchingJob {
     }
   }
 
+  /** Waits until `minIntervalMs` after the previous run's start; false when stopped meanwhile. */
+  async function waitForInterval(): Promise<boolean> {
+    const wait = lastRunStartedAt + minIntervalMs - performance.now();
+    if (wait > 0) await sleep(wait, undefined, { signal: stopSignal.signal }).catch(() => undefined);
+    return !stopped;
+  }
+
   async function drain(): Promise<void> {
     while (wanted && !stopped) {
+      if (!(await waitForInterval())) break;
       wanted = false;
+      lastRunStartedAt = performance.now();
       try {
         const result = await runOnce();
         if (result === null) retryLater();
@@ -101,6 +126,7 @@ export function startMatchingJob(opts: MatchingJobOptions): MatchingJob {
     async stop() {
       if (stopped) return;
       stopped = true;
+      stopSignal.abort();
       clearInterval(sweep);
       clearTimeout(retryTimer);
       await loop;

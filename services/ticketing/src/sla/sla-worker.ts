@@ -10,6 +10,7 @@ import type { Logger } from "@sysops/logger";
 import type { Db } from "../db/client.ts";
 import { fireSlaTimer } from "./fire-sla.ts";
 import { reconcileSla } from "./reconcile-sla.ts";
+import { SLA_QUEUE } from "./sla-scheduler.ts";
 import { useSlaRuntime, type SlaJobData, type SlaRuntime } from "./sla-timers.ts";
 
 export interface SlaWorkerOptions {
@@ -34,7 +35,7 @@ export interface SlaWorker {
 export function startSlaWorker(options: SlaWorkerOptions): SlaWorker {
   const { db, logger } = options;
   const clock = options.clock ?? systemClock;
-  const name = options.queueName ?? "sla-timers";
+  const name = options.queueName ?? SLA_QUEUE;
   const prefix = options.prefix ?? "sysops";
   // BullMQ workers block on Redis: their connection must not give up on retries.
   const connection = () => {

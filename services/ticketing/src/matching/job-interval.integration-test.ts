@@ -1,0 +1,84 @@
+/**
+ * The matching job coalesces a burst of triggers into runs at least `minIntervalMs` apart, never loses the
+ * last trigger, and stops without waiting out the interval. Real PostgreSQL (the advisory lock); the run
+ * itself is a counting stand-in, so the timing is the job's alone.
+ */
+import { createTestDatabase, type TestDatabase } from "@sysops/db/test-database";
+import { systemClock } from "@sysops/events/clock";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb, type Db } from "../db/client.ts";
+import { logger } from "../test-fixture.ts";
+import { startMatchingJob } from "./job.ts";
+import type { RunResult } from "./matching-run.ts";
+
+let testDb: TestDatabase;
+let db: Db;
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  db = createDb(testDb.url);
+});
+afterAll(async () => {
+  await db?.$disconnect();
+  await testDb?.drop();
+});
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function countingJob(minIntervalMs: number) {
+  const starts: number[] = [];
+  const run = async (): Promise<RunResult> => {
+    starts.push(performance.now());
+    await sleep(5);
+    return { pending: 0, assigned: 0, escalated: 0, skipped: 0 };
+  };
+  const job = startMatchingJob({ db, databaseUrl: testDb.url, clock: systemClock, logger, sweepMs: 0, minIntervalMs, run });
+  return { job, starts };
+}
+
+describe("matching job: minimum interval between runs", () => {
+  it("turns 200 triggers over ~1 s into a handful of runs, spaced by the interval, the last trigger served", async () => {
+    const { job, starts } = countingJob(250);
+    try {
+      for (let i = 0; i < 200; i++) {
+        job.trigger();
+        await sleep(5);
+      }
+      const lastTriggerAt = performance.now();
+      await sleep(600);
+      // ~1.2 s of triggers at one run per 250 ms: about 5, certainly not 200.
+      expect(starts.length).toBeGreaterThanOrEqual(3);
+      expect(starts.length).toBeLessThanOrEqual(8);
+      const gaps = starts.slice(1).map((s, i) => s - starts[i]!);
+      // Measured inside the run, after the lock query: allow for its jitter.
+      for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(200);
+      // A trigger during the wait is not dropped: some run starts after the last trigger.
+      expect(starts.at(-1)!).toBeGreaterThan(lastTriggerAt - 250);
+    } finally {
+      await job.stop();
+    }
+  });
+
+  it("runs at once when idle for longer than the interval", async () => {
+    const { job, starts } = countingJob(250);
+    try {
+      const at = performance.now();
+      job.trigger();
+      await sleep(100);
+      expect(starts).toHaveLength(1);
+      expect(starts[0]! - at).toBeLessThan(100);
+    } finally {
+      await job.stop();
+    }
+  });
+
+  it("stop() does not wait out a long interval", async () => {
+    const { job, starts } = countingJob(60_000);
+    job.trigger();
+    await sleep(100);
+    job.trigger();
+    const stopping = performance.now();
+    await job.stop();
+    expect(performance.now() - stopping).toBeLessThan(1_000);
+    expect(starts).toHaveLength(1);
+  });
+});
