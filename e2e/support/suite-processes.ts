@@ -24,6 +24,18 @@ export function suiteProcessPids(script: string): number[] {
     .map(Number);
 }
 
+/** Every live process of this suite (the scripts under dist/ the launcher started), by script path. */
+export function suiteProcessesByScript(): Map<string, number[]> {
+  const portBase = `SYSOPS_PORT_BASE=${suiteEnv.portBase}`;
+  const byScript = new Map<string, number[]>();
+  for (const pid of fs.readdirSync("/proc").filter((entry) => /^\d+$/.test(entry))) {
+    const script = readProc(pid, "cmdline").find((arg) => /\/dist\/[\w-]+\.js$/.test(arg) && !arg.includes("/launcher/"));
+    if (!script || !readProc(pid, "environ").includes(portBase)) continue;
+    byScript.set(script, [...(byScript.get(script) ?? []), Number(pid)]);
+  }
+  return byScript;
+}
+
 /** The one process of this suite running `script`; throws when there is none or more than one. */
 export function suiteProcessPid(script: string): number {
   const pids = suiteProcessPids(script);

@@ -29,11 +29,23 @@ export async function asFiler(request: APIRequestContext): Promise<Filer> {
   return { request, productId: options.products[0]!.id, address: options.defaultAddress };
 }
 
-export async function fireBurst(filers: Filer[], opts: { total: number; inFlight: number; tag: string; onSent: (n: number) => void }): Promise<BurstResult> {
+export interface BurstOptions {
+  total: number;
+  inFlight: number;
+  tag: string;
+  onSent: (n: number) => void;
+  /** Awaited by each caller before its next call: lets a test slow the burst down (e.g. while a server is down). */
+  beforeSend?: () => Promise<void>;
+  /** Runs as each answer arrives: `true` for a 2xx with a ticket id. */
+  onAnswer?: (ok: boolean) => void;
+}
+
+export async function fireBurst(filers: Filer[], opts: BurstOptions): Promise<BurstResult> {
   const result: BurstResult = { sent: 0, createdIds: [], createdAt: [], failures: new Map(), failedAt: [] };
   const fail = (key: string) => {
     result.failures.set(key, (result.failures.get(key) ?? 0) + 1);
     result.failedAt.push(Date.now());
+    opts.onAnswer?.(false);
   };
 
   async function one(n: number) {
@@ -52,6 +64,7 @@ export async function fireBurst(filers: Filer[], opts: { total: number; inFlight
       if (id) {
         result.createdIds.push(id);
         result.createdAt.push(Date.now());
+        opts.onAnswer?.(true);
       } else fail("2xx without an id");
     } catch (error) {
       fail(error instanceof Error ? error.name : "error");
@@ -60,7 +73,10 @@ export async function fireBurst(filers: Filer[], opts: { total: number; inFlight
 
   let next = 0;
   const worker = async () => {
-    while (next < opts.total) await one(next++);
+    while (next < opts.total) {
+      await opts.beforeSend?.();
+      if (next < opts.total) await one(next++);
+    }
   };
   await Promise.all(Array.from({ length: opts.inFlight }, worker));
   return result;

@@ -7,6 +7,8 @@ import { suiteEnv } from "./suite-env.ts";
 
 export async function withSuiteDb<T>(work: (db: pg.Client) => Promise<T>): Promise<T> {
   const db = new pg.Client({ connectionString: suiteEnv.databaseUrl });
+  // A PostgreSQL restart cuts the connection; its "error" event must not crash the test worker (the query fails).
+  db.on("error", () => {});
   await db.connect();
   try {
     return await work(db);
@@ -15,13 +17,22 @@ export async function withSuiteDb<T>(work: (db: pg.Client) => Promise<T>): Promi
   }
 }
 
+export type AssignTargets = { id: string; assignTargetMinutes: number }[];
+
+/** Every support plan's time-to-assign target. */
+export async function readAssignTargets(db: pg.Client): Promise<AssignTargets> {
+  return (await db.query<AssignTargets[number]>(`SELECT id, "assignTargetMinutes" FROM customer."SupportPlan"`)).rows;
+}
+
+export async function writeAssignTargets(db: pg.Client, targets: AssignTargets): Promise<void> {
+  for (const row of targets) await db.query(`UPDATE customer."SupportPlan" SET "assignTargetMinutes" = $2 WHERE id = $1`, [row.id, row.assignTargetMinutes]);
+}
+
 /** Sets every support plan's time-to-assign target; returns a function that restores the old values. */
 export async function setAssignTargets(db: pg.Client, minutes: number): Promise<() => Promise<void>> {
-  const { rows } = await db.query<{ id: string; assignTargetMinutes: number }>(`SELECT id, "assignTargetMinutes" FROM customer."SupportPlan"`);
+  const old = await readAssignTargets(db);
   await db.query(`UPDATE customer."SupportPlan" SET "assignTargetMinutes" = $1`, [minutes]);
-  return async () => {
-    for (const row of rows) await db.query(`UPDATE customer."SupportPlan" SET "assignTargetMinutes" = $2 WHERE id = $1`, [row.id, row.assignTargetMinutes]);
-  };
+  return () => writeAssignTargets(db, old);
 }
 
 /** Status of each given ticket that exists. */

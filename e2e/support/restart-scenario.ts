@@ -1,0 +1,162 @@
+/**
+ * One restart scenario: a burst of ticket creations through the gateway; after `restartAfter` calls one of
+ * the suite's servers (its own Redis or PostgreSQL) is stopped, left down for `downMs`, and started again.
+ * While it is down (until the first 2xx after it is back) each caller waits `paceWhileDownMs` between calls,
+ * so the burst spans the outage instead of burning through its budget on fast failures.
+ *
+ * Afterwards: every ticket whose caller got a 2xx exists and ends assigned or escalated; no side effect
+ * happened twice (ledger-checks.ts); every process of the suite is the one that was running before (none
+ * crashed or was restarted by the supervisor). The figures are printed as one JSON line.
+ */
+import type { APIRequestContext, PlaywrightWorkerArgs } from "@playwright/test";
+import { demoUsers } from "@sysops/demo-data";
+import { expect } from "@playwright/test";
+import { expectNoSideEffectTwice, unconsumedEvents } from "./ledger-checks.ts";
+import type { OwnServer, RestartTimes } from "./own-infra.ts";
+import type { RestartableSuite } from "./restart-fixture.ts";
+import { signInApi } from "./session.ts";
+import { suiteEnv } from "./suite-env.ts";
+import { pollUntil, suiteProcessesByScript } from "./suite-processes.ts";
+import { asFiler, fireBurst } from "./ticket-burst.ts";
+import { readAssignTargets, taggedTicketIds, ticketStatuses, withSuiteDb, writeAssignTargets } from "./ticket-ledger.ts";
+
+const SETTLED = new Set(["assigned", "escalated"]);
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+export interface RestartScenario {
+  name: string;
+  server: (suite: RestartableSuite) => OwnServer;
+  total: number;
+  inFlight: number;
+  restartAfter: number;
+  downMs: number;
+  paceWhileDownMs: number;
+}
+
+const tally = (statuses: Iterable<string>) => {
+  const counts: Record<string, number> = {};
+  for (const s of statuses) counts[s] = (counts[s] ?? 0) + 1;
+  return counts;
+};
+
+/** Retries `work` on a fresh connection until PostgreSQL answers (it may just have been restarted). */
+async function withDbWhenUp<T>(work: Parameters<typeof withSuiteDb<T>>[0], timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await withSuiteDb(work);
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await sleep(500);
+    }
+  }
+}
+
+async function signedInFilers(playwright: PlaywrightWorkerArgs["playwright"], contexts: APIRequestContext[]) {
+  for (const [i, context] of contexts.entries()) await signInApi(context, demoUsers.customers[i]!.email);
+  return Promise.all(contexts.map(asFiler));
+}
+
+export async function runRestartScenario(scenario: RestartScenario, suite: RestartableSuite, playwright: PlaywrightWorkerArgs["playwright"]): Promise<void> {
+  const tag = `${scenario.name}-${Date.now()}`;
+  const server = scenario.server(suite);
+  const contexts = await Promise.all(demoUsers.customers.map(() => playwright.request.newContext({ baseURL: suiteEnv.baseUrl, timeout: 30_000 })));
+  // Tickets no expert can take escalate once their plan's time-to-assign target (1 minute, the least
+  // ticketing accepts) has passed, so the burst settles within the test; the old targets are restored after.
+  const oldTargets = await withDbWhenUp(readAssignTargets);
+  await withDbWhenUp((db) => writeAssignTargets(db, oldTargets.map((t) => ({ ...t, assignTargetMinutes: 1 }))));
+  try {
+    const filers = await signedInFilers(playwright, contexts);
+    const processesBefore = suiteProcessesByScript();
+
+    let restart: Promise<RestartTimes> | undefined;
+    let times: RestartTimes | undefined;
+    /** The first 2xx that arrived after the server was up again: the flow has recovered. */
+    let recoveredAt: number | undefined;
+    let paced = false;
+    const started = Date.now();
+    const burst = await fireBurst(filers, {
+      total: scenario.total,
+      inFlight: scenario.inFlight,
+      tag,
+      onSent: (n) => {
+        if (n !== scenario.restartAfter) return;
+        paced = true;
+        restart = scenario.server(suite).restart(scenario.downMs);
+        restart.then((t) => (times = t), () => undefined); // awaited after the burst
+      },
+      onAnswer: (ok) => {
+        if (ok && times && !recoveredAt) {
+          recoveredAt = Date.now();
+          paced = false;
+        }
+      },
+      beforeSend: () => (paced ? sleep(scenario.paceWhileDownMs) : Promise.resolve()),
+    });
+    const burstEnded = Date.now();
+    expect(restart, `${server.url} was restarted mid-burst`).toBeDefined();
+    times = await restart!;
+    recoveredAt ??= burst.createdAt.find((at) => at > times!.upAgainAt);
+
+    const ok = burst.createdIds;
+    expect(new Set(ok).size, "every 2xx names its own ticket").toBe(ok.length);
+    expect(recoveredAt, "creations succeed again after the restart").toBeDefined();
+
+    let last = new Map<string, string>();
+    const settledAt = await pollUntil(
+      "every 2xx ticket to exist and be assigned or escalated",
+      180_000,
+      async () => {
+        last = await withDbWhenUp((db) => ticketStatuses(db, ok));
+        return last.size === ok.length && [...last.values()].every((s) => SETTLED.has(s)) ? Date.now() : undefined;
+      },
+      2_000,
+    ).catch((error: unknown) => {
+      console.log(`${scenario.name}: unsettled`, { missing: ok.length - last.size, statuses: tally(last.values()) });
+      throw error;
+    });
+    const statuses = tally(last.values());
+
+    const all = await withDbWhenUp((db) => taggedTicketIds(db, tag));
+    await pollUntil("every event of the burst to reach its consumer's inbox", 90_000, async () =>
+      (await withDbWhenUp((db) => unconsumedEvents(db, ok, all))) === 0 ? true : undefined, 2_000);
+    const effects = await withDbWhenUp((db) => expectNoSideEffectTwice(db, { ok, all, statuses: last }));
+
+    // The services survived: the same process of every script as before the restart.
+    const processesAfter = suiteProcessesByScript();
+    const replaced = [...processesBefore].filter(([script, pids]) => (processesAfter.get(script) ?? []).join() !== pids.join()).map(([script]) => script);
+    expect(replaced, "no process of the suite died or was restarted").toEqual([]);
+
+    const failed = [...burst.failures.values()].reduce((a, b) => a + b, 0);
+    const sec = (ms: number) => Math.round(ms) / 1000;
+    console.log(
+      `${scenario.name}:`,
+      JSON.stringify({
+        sent: burst.sent,
+        ok2xx: ok.length,
+        failed,
+        failures: Object.fromEntries(burst.failures),
+        committedWithout2xx: all.length - ok.length,
+        ok2xxBeforeStop: burst.createdAt.filter((t) => t < times!.stopAskedAt).length,
+        failedBeforeStop: burst.failedAt.filter((t) => t < times!.stopAskedAt).length,
+        ok2xxWhileDown: burst.createdAt.filter((t) => t >= times!.stopAskedAt && t < times!.upAgainAt).length,
+        failedWhileDownOrRecovering: burst.failedAt.filter((t) => t >= times!.stopAskedAt && t <= recoveredAt!).length,
+        ok2xxAfterRecovery: burst.createdAt.filter((t) => t >= recoveredAt!).length,
+        failedAfterRecovery: burst.failedAt.filter((t) => t > recoveredAt!).length,
+        stopSeconds: sec(times.stoppedAt - times.stopAskedAt),
+        downSeconds: sec(times.upAgainAt - times.stoppedAt),
+        recoverSecondsAfterUp: sec(recoveredAt! - times.upAgainAt),
+        burstSeconds: sec(burstEnded - started),
+        settleSecondsAfterBurst: sec(settledAt - burstEnded),
+        assigned: statuses.assigned ?? 0,
+        escalated: statuses.escalated ?? 0,
+        ...effects,
+      }),
+    );
+    expect(burst.sent).toBe(scenario.total);
+    expect(ok.length + failed).toBe(scenario.total);
+  } finally {
+    await withDbWhenUp((db) => writeAssignTargets(db, oldTargets)).catch(() => undefined);
+    await Promise.all(contexts.map((c) => c.dispose()));
+  }
+}
