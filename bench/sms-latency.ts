@@ -1,0 +1,240 @@
+/**
+ * Created → expert's SMS benchmark (issue 3, item 9; target p99 < 200 ms at 100 tickets/s). For each ticket:
+ * the time from the 2xx of `tickets.create` (gateway → bff-ticketing → svc-ticketing) to the assignment SMS
+ * arriving in the notification service's local SMS sink (its `receivedAt`, read through svc-notification's
+ * `sinks.list`; the SMS is matched by the ticket number in its text). Open loop: tickets are filed on a fixed
+ * schedule (`--rate` per second for `--seconds`) whatever the answers; tickets not SMS'd within `--window-ms`
+ * after the last filing are counted as missing.
+ *
+ * Run it against a THROWAWAY suite (its own database, Redis db and port base), e.g.
+ *   SYSOPS_PORT_BASE=6100 SYSOPS_INTERNAL_SECRET=bench-secret-0123456789abcdef0123456789 \
+ *   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/sysops_bench_sms REDIS_URL=redis://127.0.0.1:6379/7 \
+ *   node launcher/dist/main.js &
+ *   npm run bench:sms -- --port-base 6100 --database-url postgresql://postgres@127.0.0.1:5432/sysops_bench_sms \
+ *     --internal-secret bench-secret-0123456789abcdef0123456789
+ * The bench adds `--experts` experts (default 30, capacity 50 each, every skill at level 5, on duty around the
+ * clock within 500 km of Chicago) so 1 000 tickets can all be assigned: it inserts their user and profile rows
+ * in identity's schema directly (identity has no "create user" API), then sets each full profile through
+ * svc-identity's `experts.updateProfile` as the demo admin (a caller token signed with the suite's
+ * SYSOPS_INTERNAL_SECRET), so `expert.profile_changed` comes from identity's own code and reaches ticketing's
+ * and notification's projections the normal way. Neither these experts nor the tickets are cleaned up:
+ * hence the throwaway database. The per-stage breakdown (matching, relay, consumer, send queue) is read from
+ * the suite's tables (`--database-url`).
+ */
+import { randomBytes, randomUUID } from "node:crypto";
+import { performance } from "node:perf_hooks";
+import pg from "pg";
+import { Agent, request } from "undici";
+import { suitePorts } from "@sysops/config/ports";
+import { DEMO_PASSWORD, demoUsers, PRODUCT_CATEGORIES } from "@sysops/demo-data";
+import { signCaller } from "@sysops/internal-auth";
+import type { NotificationRouter } from "@sysops/svc-notification/api";
+import type { IdentityRouter } from "@sysops/svc-identity/api";
+import { createServiceClient } from "@sysops/trpc-server/service-client";
+
+const arg = (name: string, fallback?: string): string => {
+  const i = process.argv.indexOf(`--${name}`);
+  const value = i > 0 ? process.argv[i + 1] : fallback;
+  if (value === undefined) throw new Error(`--${name} is required`);
+  return value;
+};
+const portBase = Number(arg("port-base", process.env.SYSOPS_PORT_BASE ?? "3000"));
+const ports = suitePorts(portBase);
+const gatewayUrl = arg("url", `http://127.0.0.1:${ports.gateway}`);
+const databaseUrl = arg("database-url", process.env.DATABASE_URL);
+const secret = arg("internal-secret", process.env.SYSOPS_INTERNAL_SECRET);
+const rate = Number(arg("rate", "100"));
+const seconds = Number(arg("seconds", "10"));
+const expertCount = Number(arg("experts", "30"));
+const windowMs = Number(arg("window-ms", "10000"));
+const customer = demoUsers.customers.find((c) => c.email === arg("customer", "alice.martin@example.com"));
+if (!customer) throw new Error("unknown --customer");
+
+const agent = new Agent({ connections: 128, pipelining: 1, keepAliveTimeout: 30_000 });
+const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
+const admin = demoUsers.admin;
+const asAdmin = () => signCaller({ kind: "user", userId: admin.id, role: "admin", name: admin.name }, secret);
+const asBench = () => signCaller({ kind: "service", service: "bench-sms" }, secret);
+const identity = createServiceClient<IdentityRouter>(`http://127.0.0.1:${ports.service.identity}`, asAdmin);
+const notification = createServiceClient<NotificationRouter>(`http://127.0.0.1:${ports.service.notification}`, asBench);
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+const summary = (values: number[]) => {
+  const s = [...values].sort((a, b) => a - b);
+  return { n: s.length, p50: percentile(s, 50), p95: percentile(s, 95), p99: percentile(s, 99), max: s.at(-1) ?? NaN };
+};
+const fmt = (ms: number) => (Number.isNaN(ms) ? "-" : ms.toFixed(0)).padStart(7);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Experts who can take any bench ticket right now; returns their ids once both projections have them. */
+async function addExperts(count: number): Promise<string[]> {
+  const run = randomBytes(3).toString("hex");
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const id = randomUUID();
+    ids.push(id);
+    await pool.query(
+      `INSERT INTO identity."User" (id, email, name, "passwordHash", role) VALUES ($1, $2, $3, 'no-login', 'expert')`,
+      [id, `bench-${run}-${i}@bench.invalid`, `Bench${run}${i} Expert`],
+    );
+    await pool.query(
+      `INSERT INTO identity."ExpertProfile" ("userId", "homeLat", "homeLon", "radiusKm", capacity, "timeZone") VALUES ($1, 41.8781, -87.6298, 1, 0, 'UTC')`,
+      [id],
+    );
+    await identity.experts.updateProfile.mutate({
+      expertId: id,
+      phone: `+1999${run}${String(i).padStart(4, "0")}`,
+      skills: PRODUCT_CATEGORIES.map((category) => ({ category, level: 5 })),
+      homeLat: 41.8781,
+      homeLon: -87.6298,
+      radiusKm: 500,
+      capacity: 50,
+      onDuty: true,
+      timeZone: "UTC",
+      workingHours: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, start: "00:00", end: "23:59" })),
+    });
+  }
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const { rows } = await pool.query<{ t: string; n: string }>(
+      `SELECT (SELECT count(*) FROM ticketing."ExpertProjection" WHERE "expertId" = ANY($1::uuid[])) AS t,
+              (SELECT count(*) FROM notification."ExpertContact" WHERE "expertId" = ANY($1::uuid[])) AS n`,
+      [ids],
+    );
+    if (Number(rows[0]!.t) === count && Number(rows[0]!.n) === count) return ids;
+    if (Date.now() > deadline) throw new Error(`experts not projected after 30 s: ${JSON.stringify(rows[0])}`);
+    await sleep(200);
+  }
+}
+
+async function signIn(email: string) {
+  const login = await request(`${gatewayUrl}/auth/login`, {
+    method: "POST",
+    dispatcher: agent,
+    headers: { "content-type": "application/json", origin: gatewayUrl },
+    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+  });
+  if (login.statusCode !== 200) throw new Error(`sign-in of ${email} failed: ${login.statusCode} ${await login.body.text()}`);
+  await login.body.dump();
+  const cookie = String(login.headers["set-cookie"]).split(";")[0]!;
+  const options = await request(`${gatewayUrl}/api/ticketing/filing.options`, { dispatcher: agent, headers: { cookie } });
+  const body = (await options.body.json()) as { result: { data: { products: { id: string }[]; defaultAddress: string } } };
+  return { cookie, productId: body.result.data.products[0]!.id, address: body.result.data.defaultAddress };
+}
+
+interface Filed {
+  id: string;
+  /** The integer, as the SMS text has it (the API shows `T-000123`). */
+  number: string;
+  /** Wall-clock ms (Date.now()) when the 2xx arrived: comparable with the sink's `receivedAt`. */
+  ackAt: number;
+}
+
+/** Files `rate` tickets per second for `seconds` on a fixed schedule; returns the 2xx ones. */
+async function fileTickets(session: Awaited<ReturnType<typeof signIn>>) {
+  const filed: Filed[] = [];
+  const createMs: number[] = [];
+  let errors = 0;
+  const errorKinds = new Map<string, number>();
+  const fail = (kind: string) => {
+    errors += 1;
+    errorKinds.set(kind, (errorKinds.get(kind) ?? 0) + 1);
+  };
+  const total = Math.round(rate * seconds);
+  const started = performance.now();
+  const inFlight: Promise<void>[] = [];
+  for (let n = 0; n < total; n++) {
+    const wait = started + (n * 1000) / rate - performance.now();
+    if (wait > 0) await sleep(wait);
+    const sentAt = performance.now();
+    inFlight.push(
+      request(`${gatewayUrl}/api/ticketing/tickets.create`, {
+        method: "POST",
+        dispatcher: agent,
+        headers: { "content-type": "application/json", origin: gatewayUrl, cookie: session.cookie },
+        body: JSON.stringify({ productId: session.productId, description: `SMS latency bench ticket ${n}`, serviceAddress: session.address }),
+      }).then(
+        async (res) => {
+          const ackAt = Date.now();
+          createMs.push(performance.now() - sentAt);
+          const body = (await res.body.json()) as { result?: { data: { id: string; number: string } } };
+          const digits = body.result && /(\d+)/.exec(body.result.data.number)?.[1];
+          if (res.statusCode !== 200 || !body.result || !digits) fail(`HTTP ${res.statusCode}`);
+          else filed.push({ id: body.result.data.id, number: String(Number(digits)), ackAt });
+        },
+        (error: Error) => fail(error.message),
+      ),
+    );
+  }
+  await Promise.all(inFlight);
+  return { filed, errors, errorKinds, achieved: (filed.length + errors) / ((performance.now() - started) / 1000), create: summary(createMs) };
+}
+
+/** Ticket number → when its assignment SMS reached the sink (wall-clock ms). */
+async function smsArrivals(): Promise<Map<string, number>> {
+  const messages = await notification.sinks.list.query({ channel: "sms" });
+  const arrivals = new Map<string, number>();
+  for (const m of messages) {
+    const number = /^New assignment: ticket #(\d+)/.exec(m.body)?.[1];
+    if (number && !arrivals.has(number)) arrivals.set(number, Date.parse(m.receivedAt));
+  }
+  return arrivals;
+}
+
+/** Where the time goes, per ticket, from the suite's own timestamps (all on this machine's clock). */
+async function stages(ticketIds: string[]) {
+  const { rows } = await pool.query<{ assigned: number; published: number; consumed: number; sent: number }>(
+    `SELECT extract(epoch FROM (o."occurredAt" - t."createdAt")) * 1000 AS assigned,
+            extract(epoch FROM (o."publishedAt" - o."occurredAt")) * 1000 AS published,
+            extract(epoch FROM (m."createdAt" - o."publishedAt")) * 1000 AS consumed,
+            extract(epoch FROM (m."sentAt" - m."createdAt")) * 1000 AS sent
+       FROM ticketing."Ticket" t
+       JOIN ticketing."OutboxEvent" o ON o."aggregateId" = t.id AND o.type = 'ticket.assigned'
+       JOIN notification."Message" m ON m."eventId" = o.id AND m.channel = 'sms'
+      WHERE t.id = ANY($1::uuid[]) AND m."sentAt" IS NOT NULL`,
+    [ticketIds],
+  );
+  return {
+    "created → assigned (matching; ticket.assigned written)": summary(rows.map((r) => Number(r.assigned))),
+    "assigned → published (outbox relay)": summary(rows.map((r) => Number(r.published))),
+    "published → message row (consumer)": summary(rows.map((r) => Number(r.consumed))),
+    "message row → sent (BullMQ send worker)": summary(rows.map((r) => Number(r.sent))),
+  };
+}
+
+console.log(`suite: gateway ${gatewayUrl}, port base ${portBase}; offering ${rate} tickets/s for ${seconds} s as ${customer.email}`);
+const setupStarted = performance.now();
+const experts = await addExperts(expertCount);
+console.log(`${experts.length} bench experts (capacity 50 each) projected by ticketing and notification in ${((performance.now() - setupStarted) / 1000).toFixed(1)} s`);
+const session = await signIn(customer.email);
+const run = await fileTickets(session);
+console.log(`filed: ${run.filed.length} 2xx, ${run.errors} errors, ${run.achieved.toFixed(1)}/s achieved; tickets.create ms p50 ${run.create.p50.toFixed(0)} p99 ${run.create.p99.toFixed(0)}`);
+if (run.errors > 0) console.log(`errors: ${JSON.stringify(Object.fromEntries(run.errorKinds))}`);
+
+const lastAck = Math.max(...run.filed.map((f) => f.ackAt));
+let arrivals = new Map<string, number>();
+while (Date.now() < lastAck + windowMs) {
+  arrivals = await smsArrivals();
+  if (run.filed.every((f) => arrivals.has(f.number))) break;
+  await sleep(500);
+}
+const latencies: number[] = [];
+let missing = 0;
+for (const f of run.filed) {
+  const at = arrivals.get(f.number);
+  if (at === undefined) missing += 1;
+  else latencies.push(at - f.ackAt);
+}
+const s = summary(latencies);
+console.log(`\ncreated (2xx) → expert's SMS in the sink, ms (n = ${s.n}):`);
+console.log(`    p50     p95     p99     max  never SMS'd within ${windowMs} ms`);
+console.log(`${fmt(s.p50)} ${fmt(s.p95)} ${fmt(s.p99)} ${fmt(s.max)}  ${missing}`);
+console.log(`target p99 < 200 ms: ${s.p99 < 200 && missing === 0 ? "met" : "MISSED"}`);
+
+console.log("\nwhere the time goes (ms, from the suite's timestamps):");
+console.log(`${"stage".padEnd(56)}     p50     p95     p99     max`);
+for (const [stage, v] of Object.entries(await stages(run.filed.map((f) => f.id)))) {
+  console.log(`${stage.padEnd(56)} ${fmt(v.p50)} ${fmt(v.p95)} ${fmt(v.p99)} ${fmt(v.max)}`);
+}
+await pool.end();
+await agent.close();
