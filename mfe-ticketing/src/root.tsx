@@ -4,6 +4,7 @@ import { DesignSystemProvider } from "@sysops/design-system";
 import type { MfeProps } from "@sysops/mf-config/contract";
 import { TRPCProvider, createClients } from "./trpc.ts";
 import { TicketingRoutes } from "./routes.tsx";
+import { LiveTickets } from "./live/use-live-tickets.ts";
 
 export function Root({ user }: MfeProps) {
   const [{ queryClient, trpcClient }] = useState(createClients);
@@ -11,6 +12,7 @@ export function Root({ user }: MfeProps) {
     <DesignSystemProvider>
       <QueryClientProvider client={queryClient}>
         <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
+          <LiveTickets />
           <TicketingRoutes user={user} />
         </TRPCProvider>
       </QueryClientProvider>
