@@ -4,8 +4,11 @@
  * are sent on schedule whatever the answers), beside a raw single-row PostgreSQL insert measured in the same run.
  *
  * Needs a running suite (`npm start`); run: `npm run bench:tickets -- [--url http://127.0.0.1:3000]
- * [--database-url postgresql://…/sysops] [--rates 50,100,200] [--seconds 10]`. `--database-url` is the suite's
- * database (for the raw-insert baseline, done in a scratch table it drops afterwards).
+ * [--database-url postgresql://…/sysops] [--rates 50,100,200] [--seconds 10] [--concurrency 32]`.
+ * `--database-url` is the suite's database (for the raw-insert baseline, done in a scratch table it drops
+ * afterwards). After the fixed rates, a closed-loop phase (`--concurrency` requests always in flight, 0 skips
+ * it) measures the highest sustained creation rate: the figure to compare with the raw insert rate (an
+ * offered-rate row can never exceed its offered rate).
  */
 import { performance } from "node:perf_hooks";
 import pg from "pg";
@@ -20,6 +23,7 @@ const baseUrl = arg("url", "http://127.0.0.1:3000");
 const databaseUrl = arg("database-url", process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/sysops_dev");
 const rates = arg("rates", "50,100,200").split(",").map(Number);
 const seconds = Number(arg("seconds", "10"));
+const concurrency = Number(arg("concurrency", "32"));
 const agent = new Agent({ connections: 64, pipelining: 1, keepAliveTimeout: 30_000 });
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
@@ -77,6 +81,25 @@ async function offer(rate: number, send: (n: number) => Promise<number>) {
   return { rate, achieved: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), errors };
 }
 
+/** Keeps `inFlight` requests going for `seconds`: the highest rate the suite sustains. */
+async function closedLoop(inFlight: number, send: (n: number) => Promise<number>) {
+  const latencies: number[] = [];
+  let errors = 0;
+  let n = 0;
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: inFlight }, async () => {
+      while (performance.now() < deadline) {
+        await send(n++).then((ms) => void latencies.push(ms), () => void (errors += 1));
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { achieved: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), errors };
+}
+
 /** Raw baseline: single-row inserts (autocommit) from a pool of 16 connections, as fast as they go. */
 async function rawInsertRate(): Promise<number> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 16 });
@@ -99,11 +122,15 @@ async function rawInsertRate(): Promise<number> {
 const sessions = await Promise.all(demoUsers.customers.map((c) => signIn(c.email)));
 const raw = await rawInsertRate();
 console.log(`raw PostgreSQL single-row insert (16 connections): ${raw.toFixed(0)} rows/s`);
+const printRow = (offered: string, r: { achieved: number; p50: number; p99: number; errors: number }) =>
+  console.log(
+    `${offered.padStart(9)}  ${r.achieved.toFixed(1).padStart(10)}  ${r.p50.toFixed(1).padStart(6)}  ${r.p99.toFixed(1).padStart(6)}  ${String(r.errors).padStart(6)}  ${((100 * r.achieved) / raw).toFixed(1).padStart(7)}`,
+  );
 console.log("offered/s  achieved/s  p50 ms  p99 ms  errors  % of raw");
 for (const rate of rates) {
-  const r = await offer(rate, (n) => createTicket(sessions[n % sessions.length]!, n));
-  console.log(
-    `${String(r.rate).padStart(9)}  ${r.achieved.toFixed(1).padStart(10)}  ${r.p50.toFixed(1).padStart(6)}  ${r.p99.toFixed(1).padStart(6)}  ${String(r.errors).padStart(6)}  ${((100 * r.achieved) / raw).toFixed(1).padStart(7)}`,
-  );
+  printRow(String(rate), await offer(rate, (n) => createTicket(sessions[n % sessions.length]!, n)));
+}
+if (concurrency > 0) {
+  printRow(`max@${concurrency}`, await closedLoop(concurrency, (n) => createTicket(sessions[n % sessions.length]!, n)));
 }
 await agent.close();
