@@ -27,15 +27,24 @@ export interface CustomerSnapshot {
   };
 }
 
+/** What a new ticket snapshots: the customer, and the product when the customer owns it (else null). */
+export interface FilingFacts {
+  customer: CustomerSnapshot;
+  product: OwnedProduct | null;
+}
+
 export interface CustomerDirectory {
-  /** The product if the customer owns it, else null. */
-  ownedProduct(customerId: string, productId: string): Promise<OwnedProduct | null>;
+  /**
+   * One call to the customer service (its profile carries the products): filing a ticket is the hot path,
+   * and a second call for the ownership check cost a round trip, a token check and a query per ticket.
+   * Null when there is no such customer.
+   */
+  filingFacts(customerId: string, productId: string): Promise<FilingFacts | null>;
   customerName(customerId: string): Promise<string>;
-  snapshot(customerId: string): Promise<CustomerSnapshot>;
 }
 
 /** Validated at the boundary: a customer service without plan/location fails loudly, not with NaN tickets. */
-const snapshotSchema = z.object({
+const profileSchema = z.object({
   name: z.string(),
   addressLat: z.number(),
   addressLon: z.number(),
@@ -47,15 +56,17 @@ const snapshotSchema = z.object({
     acceptTargetMinutes: z.number().int().positive(),
     resolveTargetMinutes: z.number().int().positive(),
   }),
+  products: z.array(z.object({ id: z.string(), name: z.string(), category: z.string() })),
 });
 
 const isNotFound = (e: unknown) => e instanceof TRPCClientError && (e.data as { code?: string } | undefined)?.code === "NOT_FOUND";
 
 export function customerServiceDirectory(client: TRPCClient<CustomerRouter>): CustomerDirectory {
   return {
-    async ownedProduct(customerId, productId) {
+    async filingFacts(customerId, productId) {
       try {
-        return await client.products.ownedBy.query({ customerId, productId });
+        const { products, ...customer } = profileSchema.parse(await client.customers.get.query({ customerId }));
+        return { customer, product: products.find((p) => p.id === productId) ?? null };
       } catch (e) {
         if (isNotFound(e)) return null;
         throw e;
@@ -63,9 +74,6 @@ export function customerServiceDirectory(client: TRPCClient<CustomerRouter>): Cu
     },
     async customerName(customerId) {
       return (await client.customers.get.query({ customerId })).name;
-    },
-    async snapshot(customerId) {
-      return snapshotSchema.parse(await client.customers.get.query({ customerId }));
     },
   };
 }

@@ -53,9 +53,9 @@ const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClie
 const dateOrNull = (iso: string | undefined) => (iso ? new Date(iso) : null);
 
 async function insertTicket(db: Db, customers: CustomerDirectory, caller: UserCaller, input: CreateTicketInput, clock: Clock): Promise<TicketView> {
-  const product = await customers.ownedProduct(input.customerId, input.productId);
-  if (!product) throw invalid("productId", `Product ${input.productId} is not registered to this customer`);
-  const customer = await customers.snapshot(input.customerId);
+  const facts = await customers.filingFacts(input.customerId, input.productId);
+  if (!facts?.product) throw invalid("productId", `Product ${input.productId} is not registered to this customer`);
+  const { customer, product } = facts;
   const now = clock.now();
 
   return db.$transaction(async (tx) => {
