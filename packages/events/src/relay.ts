@@ -11,6 +11,7 @@ import { qualifiedTable, withoutSchemaParam } from "./sql-identifier.ts";
 import { backoffMs, createSleeper } from "./sleeper.ts";
 import { systemClock, type Clock } from "./clock.ts";
 import { createOutboxPruner, DEFAULT_OUTBOX_RETENTION_MS } from "./outbox-pruner.ts";
+import { listenForOutboxCommits } from "./outbox-wakeup.ts";
 
 export const DEFAULT_STREAM = "sysops:events";
 
@@ -22,8 +23,10 @@ export interface OutboxRelayOptions {
   logger: Logger;
   stream?: string;
   batchSize?: number;
-  /** Pause between polls when the outbox is empty. */
+  /** Pause between polls when the outbox is empty; a commit notification (see outbox-wakeup.ts) cuts it short. */
   idleMs?: number;
+  /** LISTEN for the producers' commit notifications (default true; the polling loop only). */
+  listen?: boolean;
   /** `false`: no background loop, only `drainOnce()` / `pruneOnce()` (tests, scripts). */
   poll?: boolean;
   /** Stamps `publishedAt` and decides what has expired. Default: the system clock. */
@@ -80,6 +83,8 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const sleeper = createSleeper();
   const pruneSleeper = createSleeper();
   let stopped = false;
+  /** Set by a commit notification; a notification that arrives mid-drain makes the loop drain again at once. */
+  let notified = false;
 
   async function publishBatch(): Promise<number> {
     const client = await pool.connect();
@@ -147,6 +152,7 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     let failures = 0;
     while (!stopped) {
       let published = 0;
+      notified = false;
       try {
         published = await drainOnce();
         if (published > 0) logger.debug({ schema, stream, published }, "outbox relay: published");
@@ -155,11 +161,25 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         failures += 1;
         logger.warn({ err: error, schema, failures }, "outbox relay: publish failed, retrying");
       }
-      if (!stopped && (failures > 0 || published === 0)) await sleeper.sleep(failures > 0 ? backoffMs(failures) : idleMs);
+      if (stopped || (failures === 0 && (published > 0 || notified))) continue;
+      await sleeper.sleep(failures > 0 ? backoffMs(failures) : idleMs);
     }
   }
 
-  const running = options.poll === false ? Promise.resolve() : Promise.all([loop(), pruneLoop()]);
+  const polling = options.poll !== false;
+  const wakeup =
+    polling && options.listen !== false
+      ? listenForOutboxCommits({
+          connectionString: withoutSchemaParam(options.databaseUrl),
+          schema,
+          logger,
+          onCommit: () => {
+            notified = true;
+            sleeper.wake();
+          },
+        })
+      : undefined;
+  const running = polling ? Promise.all([loop(), pruneLoop()]) : Promise.resolve();
   return {
     drainOnce,
     pruneOnce,
@@ -167,6 +187,7 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       stopped = true;
       sleeper.wake();
       pruneSleeper.wake();
+      await wakeup?.close();
       await running;
       await pool.end();
     },
