@@ -9,10 +9,19 @@ import type { ReactNode } from "react";
 import { BrowserRouter, Route, Routes } from "react-router";
 import { Text } from "@sysops/design-system";
 import type { SessionUser, UserRole } from "@sysops/mf-config/contract";
+import { CustomerTicketPage } from "./customer/ticket-page.tsx";
+import { SurveyPage } from "./customer/survey-page.tsx";
+import { ExpertTicketPage } from "./expert/expert-ticket-page.tsx";
 import { Home } from "./home.tsx";
 
 /** The ticket page of each role; a role without one gets "not part of your portal". */
-const TICKET_PAGE: Partial<Record<UserRole, () => ReactNode>> = {};
+const TICKET_PAGE: Partial<Record<UserRole, () => ReactNode>> = {
+  customer: () => <CustomerTicketPage />,
+  expert: () => <ExpertTicketPage />,
+};
+
+/** The survey link from the e-mail is for the customer who got it. */
+const SURVEY_PAGE: Partial<Record<UserRole, () => ReactNode>> = { customer: () => <SurveyPage /> };
 
 function ByRole({ user, pages }: { user: SessionUser; pages: Partial<Record<UserRole, () => ReactNode>> }) {
   const page = pages[user.role];
@@ -24,6 +33,7 @@ export function TicketingRoutes({ user }: { user: SessionUser }) {
     <BrowserRouter basename="/tickets">
       <Routes>
         <Route index element={<Home user={user} />} />
+        <Route path="survey/:token" element={<ByRole user={user} pages={SURVEY_PAGE} />} />
         <Route path=":number" element={<ByRole user={user} pages={TICKET_PAGE} />} />
         <Route path="*" element={<Text role="alert">There is no such page in ticketing.</Text>} />
       </Routes>
