@@ -15,6 +15,7 @@
 import { expect } from "@playwright/test";
 import { Redis } from "ioredis";
 import type pg from "pg";
+import { deliveryKey, type Delivery, type RecordedMessage } from "./notification-sinks.ts";
 import { sideEffectCounts } from "./ticket-ledger.ts";
 import { suiteEnv } from "./suite-env.ts";
 
@@ -79,12 +80,20 @@ async function repeatedTransitions(db: pg.Client, ids: string[]): Promise<string
   return rows.map((r) => `${r.id} ${r.step} ×${r.n}`);
 }
 
-/** Events of the burst not yet in their consumer's inbox (consumption lags behind the ticket's status). */
-export async function unconsumedEvents(db: pg.Client, ok: string[], all: string[]): Promise<number> {
+/** The burst's events each consumer must process: ticket.created of 2xx tickets (ticketing), and every
+ * ticket.assigned / ticket.status_changed of the burst (notification). */
+export async function burstEvents(db: pg.Client, ok: string[], all: string[]) {
   const okSet = new Set(ok);
   const events = await outboxEventsOf(db, all);
-  const createdOfOk = events.filter((e) => e.type === "ticket.created" && okSet.has(e.aggregateId)).map((e) => e.id);
-  const forNotification = events.filter((e) => e.type === "ticket.assigned" || e.type === "ticket.status_changed").map((e) => e.id);
+  return {
+    createdOfOk: events.filter((e) => e.type === "ticket.created" && okSet.has(e.aggregateId)).map((e) => e.id),
+    forNotification: events.filter((e) => e.type === "ticket.assigned" || e.type === "ticket.status_changed").map((e) => e.id),
+  };
+}
+
+/** Events of the burst not yet in their consumer's inbox (consumption lags behind the ticket's status). */
+export async function unconsumedEvents(db: pg.Client, ok: string[], all: string[]): Promise<number> {
+  const { createdOfOk, forNotification } = await burstEvents(db, ok, all);
   const ticketingInbox = await inboxCounts(db, "ticketing", createdOfOk);
   const notificationInbox = await inboxCounts(db, "notification", forNotification);
   return outside(ticketingInbox, createdOfOk, 1, Number.MAX_SAFE_INTEGER).length + outside(notificationInbox, forNotification, 1, Number.MAX_SAFE_INTEGER).length;
@@ -102,10 +111,7 @@ export async function expectNoSideEffectTwice(db: pg.Client, burst: { ok: string
   const assignedIds = ok.filter((id) => burst.statuses.get(id) === "assigned");
   expect(outside(effects.activeAssignments, assignedIds, 1, 1), "an assigned ticket has its active assignment").toEqual([]);
 
-  const okSet = new Set(ok);
-  const events = await outboxEventsOf(db, all);
-  const createdOfOk = events.filter((e) => e.type === "ticket.created" && okSet.has(e.aggregateId)).map((e) => e.id);
-  const forNotification = events.filter((e) => e.type === "ticket.assigned" || e.type === "ticket.status_changed").map((e) => e.id);
+  const { createdOfOk, forNotification } = await burstEvents(db, ok, all);
   const ticketingInbox = await inboxCounts(db, "ticketing", createdOfOk);
   expect(outside(ticketingInbox, createdOfOk, 1, 1), "ticketing consumed every ticket.created of a 2xx ticket, once").toEqual([]);
   const notificationInbox = await inboxCounts(db, "notification", forNotification);
@@ -117,4 +123,18 @@ export async function expectNoSideEffectTwice(db: pg.Client, burst: { ok: string
     eventsConsumedByNotification: forNotification.length,
     createdEventsRepublishedToStream: [...inStream.values()].filter((n) => n > 1).length,
   };
+}
+
+/**
+ * Every message svc-notification recorded for the burst's events was delivered to its sink exactly once:
+ * none lost, none doubled (a send retried after it had in fact gone out would show twice).
+ */
+export function expectEveryNotificationOnce(recorded: RecordedMessage[], delivered: Delivery[]) {
+  expect(recorded.filter((m) => m.status !== "sent").map(deliveryKey), "every recorded message was sent").toEqual([]);
+  const deliveries = new Map<string, number>();
+  for (const d of delivered) deliveries.set(deliveryKey(d), (deliveries.get(deliveryKey(d)) ?? 0) + 1);
+  const keys = recorded.map(deliveryKey);
+  expect(keys.length, "one recorded message per event, kind and recipient").toBe(new Set(keys).size);
+  expect(outside(deliveries, keys, 1, 1), "each message reached its sink exactly once").toEqual([]);
+  return { notificationsDelivered: keys.length };
 }

@@ -11,7 +11,8 @@
 import type { APIRequestContext, PlaywrightWorkerArgs } from "@playwright/test";
 import { demoUsers } from "@sysops/demo-data";
 import { expect } from "@playwright/test";
-import { expectNoSideEffectTwice, unconsumedEvents } from "./ledger-checks.ts";
+import { burstEvents, expectEveryNotificationOnce, expectNoSideEffectTwice, unconsumedEvents } from "./ledger-checks.ts";
+import { recordedMessages, sinkDeliveries } from "./notification-sinks.ts";
 import type { OwnServer, RestartTimes } from "./own-infra.ts";
 import type { RestartableSuite } from "./restart-fixture.ts";
 import { signInApi } from "./session.ts";
@@ -121,6 +122,12 @@ export async function runRestartScenario(scenario: RestartScenario, suite: Resta
     await pollUntil("every event of the burst to reach its consumer's inbox", 90_000, async () =>
       (await withDbWhenUp((db) => unconsumedEvents(db, ok, all))) === 0 ? true : undefined, 2_000);
     const effects = await withDbWhenUp((db) => expectNoSideEffectTwice(db, { ok, all, statuses: last }));
+    const { forNotification } = await withDbWhenUp((db) => burstEvents(db, ok, all));
+    const recorded = await pollUntil("every notification of the burst to be sent", 60_000, async () => {
+      const messages = await withDbWhenUp((db) => recordedMessages(db, forNotification));
+      return messages.every((m) => m.status !== "queued") ? messages : undefined;
+    }, 2_000);
+    const notifications = expectEveryNotificationOnce(recorded, await sinkDeliveries(suite.internalSecret));
 
     // The services survived: the same process of every script as before the restart.
     const processesAfter = suiteProcessesByScript();
@@ -151,6 +158,7 @@ export async function runRestartScenario(scenario: RestartScenario, suite: Resta
         assigned: statuses.assigned ?? 0,
         escalated: statuses.escalated ?? 0,
         ...effects,
+        ...notifications,
       }),
     );
     expect(burst.sent).toBe(scenario.total);
