@@ -12,12 +12,14 @@ import type { SessionUser, UserRole } from "@sysops/mf-config/contract";
 import { CustomerTicketPage } from "./customer/ticket-page.tsx";
 import { SurveyPage } from "./customer/survey-page.tsx";
 import { ExpertTicketPage } from "./expert/expert-ticket-page.tsx";
+import { HelpdeskTicketPage } from "./helpdesk/helpdesk-ticket-page.tsx";
 import { Home } from "./home.tsx";
 
 /** The ticket page of each role; a role without one gets "not part of your portal". */
 const TICKET_PAGE: Partial<Record<UserRole, () => ReactNode>> = {
   customer: () => <CustomerTicketPage />,
   expert: () => <ExpertTicketPage />,
+  agent: () => <HelpdeskTicketPage />,
 };
 
 /** The survey link from the e-mail is for the customer who got it. */
