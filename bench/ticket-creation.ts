@@ -4,11 +4,13 @@
  * are sent on schedule whatever the answers), beside a raw single-row PostgreSQL insert measured in the same run.
  *
  * Needs a running suite (`npm start`); run: `npm run bench:tickets -- [--url http://127.0.0.1:3000]
- * [--database-url postgresql://…/sysops] [--rates 50,100,200] [--seconds 10] [--concurrency 32]`.
+ * [--database-url postgresql://…/sysops] [--rates 50,100,200] [--seconds 10] [--concurrency 32] [--warmup 200]`.
  * `--database-url` is the suite's database (for the raw-insert baseline, done in a scratch table it drops
  * afterwards). After the fixed rates, a closed-loop phase (`--concurrency` requests always in flight, 0 skips
  * it) measures the highest sustained creation rate: the figure to compare with the raw insert rate (an
- * offered-rate row can never exceed its offered rate).
+ * offered-rate row can never exceed its offered rate). Before the measured phases, `--warmup` creations (8 in
+ * flight, not measured) let the processes compile their hot paths and Prisma cache its query plans, so the
+ * first rate does not pay for a fresh start.
  */
 import { performance } from "node:perf_hooks";
 import pg from "pg";
@@ -24,6 +26,7 @@ const databaseUrl = arg("database-url", process.env.DATABASE_URL ?? "postgresql:
 const rates = arg("rates", "50,100,200").split(",").map(Number);
 const seconds = Number(arg("seconds", "10"));
 const concurrency = Number(arg("concurrency", "32"));
+const warmup = Number(arg("warmup", "200"));
 const agent = new Agent({ connections: 64, pipelining: 1, keepAliveTimeout: 30_000 });
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
@@ -126,6 +129,13 @@ const printRow = (offered: string, r: { achieved: number; p50: number; p99: numb
   console.log(
     `${offered.padStart(9)}  ${r.achieved.toFixed(1).padStart(10)}  ${r.p50.toFixed(1).padStart(6)}  ${r.p99.toFixed(1).padStart(6)}  ${String(r.errors).padStart(6)}  ${((100 * r.achieved) / raw).toFixed(1).padStart(7)}`,
   );
+let warmed = 0;
+await Promise.all(
+  Array.from({ length: 8 }, async () => {
+    while (warmed < warmup) await createTicket(sessions[warmed % sessions.length]!, warmed++).catch(() => undefined);
+  }),
+);
+console.log(`warm-up: ${warmup} creations, not measured`);
 console.log("offered/s  achieved/s  p50 ms  p99 ms  errors  % of raw");
 for (const rate of rates) {
   printRow(String(rate), await offer(rate, (n) => createTicket(sessions[n % sessions.length]!, n)));
