@@ -112,6 +112,59 @@ describe("event consumer", () => {
     expect(await count("Effect")).toBe(2);
   });
 
+  it("handles a backlog read together in one transaction per batch, in stream order, each event once", async () => {
+    const events = Array.from({ length: 30 }, (_, i) => envelope(i + 1));
+    for (const event of events) await publish(event);
+    await publish(events[3]!); // a republished duplicate inside the batch
+    let transactions = 0;
+    const counting = {
+      $transaction: <R>(fn: (tx: PgTx) => Promise<R>) => {
+        transactions += 1;
+        return f.db.$transaction(fn);
+      },
+    };
+    const seen: number[] = [];
+    running.push(
+      startConsumer<PgTx>({
+        redis: f.redis, group: "g", consumer: "c1", db: counting, schema: SCHEMA, logger: f.logger, stream: f.stream,
+        deadLetterStream: f.deadLetterStream, blockMs: 100, batchSize: 50,
+        handlers: {
+          "ticket.created": async (event, tx) => {
+            seen.push(event.payload.number);
+            await recordEffect(event, tx);
+          },
+        },
+      }),
+    );
+    await waitFor(() => groupCaughtUp(f.redis, f.stream, "g"));
+    expect(seen).toEqual(events.map((_, i) => i + 1));
+    expect(transactions).toBe(1);
+    expect([await count("ProcessedEvent"), await count("Effect")]).toEqual([30, 30]);
+  });
+
+  it("a handler failing inside a batch rolls the batch back, then the others commit one by one and it is retried alone", async () => {
+    const events = Array.from({ length: 5 }, (_, i) => envelope(i + 1));
+    for (const event of events) await publish(event);
+    await publish("{not json"); // dead-lettered beside the batch
+    let failures = 0;
+    consume({
+      "ticket.created": async (event, tx) => {
+        await recordEffect(event, tx);
+        if (event.payload.number === 3 && failures < 2) {
+          failures += 1;
+          throw new Error("number 3 fails twice");
+        }
+      },
+    });
+    await waitFor(async () => (await count("Effect")) === 4);
+    const { rows } = await f.pool.query<{ eventId: string }>(`SELECT "eventId" FROM ${SCHEMA}."Effect"`);
+    expect(rows.map((r) => r.eventId).sort()).toEqual(events.filter((_, i) => i !== 2).map((e) => e.id).sort());
+    await waitFor(() => groupCaughtUp(f.redis, f.stream, "g"));
+    expect(failures).toBe(2); // once in the batch, once alone; the reclaim then handles it
+    expect([await count("ProcessedEvent"), await count("Effect")]).toEqual([5, 5]);
+    expect(await f.redis.xlen(f.deadLetterStream)).toBe(1);
+  });
+
   it("reclaims the pending entries of a dead consumer", async () => {
     await f.redis.xgroup("CREATE", f.stream, "g", "0", "MKSTREAM");
     for (let i = 1; i <= 3; i += 1) await publish(envelope(i));

@@ -1,6 +1,6 @@
 /**
- * Event consumer: reads the stream in a consumer group, hands each entry to the entry processor (validate →
- * transaction with inbox insert + handler → XACK after commit), and reclaims entries left pending too long
+ * Event consumer: reads the stream in a consumer group, hands each batch read to the entry processor
+ * (validate → one transaction with the inbox inserts + handlers → XACK after commit), and reclaims entries left pending too long
  * by dead consumers (XAUTOCLAIM), dead-lettering those delivered more than `maxDeliveries` times.
  * @see https://redis.io/docs/latest/develop/data-types/streams/#consumer-groups
  */
@@ -10,7 +10,7 @@ import { createEntryProcessor, type EventHandlers } from "./entry-processor.ts";
 import type { InboxTransaction, TransactionalDb } from "./inbox.ts";
 import { DEFAULT_STREAM } from "./relay.ts";
 import { backoffMs, createSleeper } from "./sleeper.ts";
-import type { AutoClaimReply, PendingReply, ReadGroupReply, StreamEntry } from "./stream-entries.ts";
+import type { AutoClaimReply, PendingReply, ReadGroupReply } from "./stream-entries.ts";
 
 export type { EventHandlers } from "./entry-processor.ts";
 export type { InboxTransaction, TransactionalDb } from "./inbox.ts";
@@ -70,12 +70,6 @@ export function startConsumer<Tx extends InboxTransaction>(options: ConsumerOpti
     }
   }
 
-  async function processAll(entries: StreamEntry[]): Promise<void> {
-    for (const [id, fields] of entries) {
-      if (stopped) return;
-      await processor.process(id, fields);
-    }
-  }
 
   /** Claims entries idle ≥ claimIdleMs from any consumer of the group (this one included: failed handlers). */
   async function reclaim(): Promise<void> {
@@ -112,7 +106,7 @@ export function startConsumer<Tx extends InboxTransaction>(options: ConsumerOpti
         )) as ReadGroupReply;
         const entries = reply?.[0]?.[1] ?? [];
         if (ownCursor !== undefined) ownCursor = entries.at(-1)?.[0];
-        await processAll(entries);
+        if (entries.length > 0 && !stopped) await processor.processBatch(entries);
         failures = 0;
       } catch (error) {
         if (stopped) return;
