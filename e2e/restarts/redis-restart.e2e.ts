@@ -5,11 +5,11 @@
  * ends assigned or escalated, no side effect happened twice, no process of the suite died.
  */
 import { test } from "../support/restart-fixture.ts";
-import { runRestartScenario } from "../support/restart-scenario.ts";
+import { downMs, runRestartScenario } from "../support/restart-scenario.ts";
 
 test("Redis restart during 400 creations loses no ticket and doubles no side effect", async ({ restartableSuite, playwright }) => {
   await runRestartScenario(
-    { name: "redis-restart", server: (suite) => suite.redis, total: 400, inFlight: 20, restartAfter: 120, downMs: 3_000, paceWhileDownMs: 1_000 },
+    { name: "redis-restart", server: (suite) => suite.redis, total: 400, inFlight: 20, restartAfter: 120, downMs: downMs(), paceWhileDownMs: 1_000 },
     restartableSuite,
     playwright,
   );

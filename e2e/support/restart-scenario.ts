@@ -15,7 +15,7 @@ import { burstEvents, expectEveryNotificationOnce, expectNoSideEffectTwice, unco
 import { recordedMessages, sinkDeliveries } from "./notification-sinks.ts";
 import type { OwnServer, RestartTimes } from "./own-infra.ts";
 import type { RestartableSuite } from "./restart-fixture.ts";
-import { signInApi } from "./session.ts";
+import { signInApi, trpcMutation } from "./session.ts";
 import { suiteEnv } from "./suite-env.ts";
 import { pollUntil, suiteProcessesByScript } from "./suite-processes.ts";
 import { asFiler, fireBurst } from "./ticket-burst.ts";
@@ -23,6 +23,9 @@ import { readAssignTargets, taggedTicketIds, ticketStatuses, withSuiteDb, writeA
 
 const SETTLED = new Set(["assigned", "escalated"]);
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** How long a restarted server stays down: 3 s, or SYSOPS_RESTARTS_DOWN_MS (to probe longer outages by hand). */
+export const downMs = () => Number(process.env.SYSOPS_RESTARTS_DOWN_MS ?? 3_000);
 
 export interface RestartScenario {
   name: string;
@@ -53,7 +56,22 @@ async function withDbWhenUp<T>(work: Parameters<typeof withSuiteDb<T>>[0], timeo
   }
 }
 
-async function signedInFilers(playwright: PlaywrightWorkerArgs["playwright"], contexts: APIRequestContext[]) {
+/**
+ * Cancels (as their customers, through the gateway) every ticket still assigned from an earlier scenario or
+ * the demo seed, so the experts have free capacity again and this burst gets assignments, not only escalations.
+ */
+async function freeEveryExpert(contexts: APIRequestContext[]): Promise<void> {
+  const assigned = await withDbWhenUp(async (db) =>
+    (await db.query<{ id: string; version: number; customerId: string }>(`SELECT id, version, "customerId" FROM ticketing."Ticket" WHERE status = 'assigned'`)).rows,
+  );
+  for (const ticket of assigned) {
+    const index = demoUsers.customers.findIndex((c) => c.customerId === ticket.customerId);
+    const res = await trpcMutation(contexts[index]!, "ticketing", "customer.cancel", { ticketId: ticket.id, expectedVersion: ticket.version });
+    expect(res.status(), `cancel ticket ${ticket.id}: ${await res.text()}`).toBe(200);
+  }
+}
+
+async function signedInFilers(contexts: APIRequestContext[]) {
   for (const [i, context] of contexts.entries()) await signInApi(context, demoUsers.customers[i]!.email);
   return Promise.all(contexts.map(asFiler));
 }
@@ -67,7 +85,8 @@ export async function runRestartScenario(scenario: RestartScenario, suite: Resta
   const oldTargets = await withDbWhenUp(readAssignTargets);
   await withDbWhenUp((db) => writeAssignTargets(db, oldTargets.map((t) => ({ ...t, assignTargetMinutes: 1 }))));
   try {
-    const filers = await signedInFilers(playwright, contexts);
+    const filers = await signedInFilers(contexts);
+    await freeEveryExpert(contexts);
     const processesBefore = suiteProcessesByScript();
 
     let restart: Promise<RestartTimes> | undefined;
@@ -161,6 +180,7 @@ export async function runRestartScenario(scenario: RestartScenario, suite: Resta
         ...notifications,
       }),
     );
+    expect(statuses.assigned ?? 0, "the burst got assignments, not only escalations").toBeGreaterThan(0);
     expect(burst.sent).toBe(scenario.total);
     expect(ok.length + failed).toBe(scenario.total);
   } finally {
