@@ -6,7 +6,7 @@
 export type { SlaTicket } from "./sla-ticket.ts";
 export { cancelFor, scheduleFor } from "./sla-timers.ts";
 export { startSlaWorker, type SlaWorker, type SlaWorkerOptions } from "./sla-worker.ts";
-export { startSlaScheduler, type SlaScheduler, type SlaSchedulerOptions } from "./sla-scheduler.ts";
+export { SLA_QUEUE, startSlaScheduler, type SlaScheduler, type SlaSchedulerOptions } from "./sla-scheduler.ts";
 export { reconcileSla, type ReconcileResult } from "./reconcile-sla.ts";
 export { fireSlaTimer, type FireResult } from "./fire-sla.ts";
 export { getSlaStatus, type SlaStatus } from "./sla-status.ts";
