@@ -49,7 +49,7 @@ export function CallerDesk() {
             <Button type="submit">Find caller</Button>
           </Group>
         </form>
-        {found.isFetching && <Loader size="sm" aria-label="Looking up callers" />}
+        {found.isFetching && <Loader size="sm" role="status" aria-label="Looking up callers" />}
         {found.isError && <Alert color="red" role="alert">Lookup failed: {found.error.message}</Alert>}
         {found.data?.length === 0 && <Text role="status">No caller matches “{query}”.</Text>}
         {found.data && found.data.length > 0 && !callerId && (
@@ -76,7 +76,7 @@ export function CallerDesk() {
 function CallerPanel({ customerId, onClose }: { customerId: string; onClose: () => void }) {
   const trpc = useTRPC();
   const caller = useQuery(trpc.helpdesk.caller.queryOptions({ customerId }));
-  if (caller.isPending) return <Loader size="sm" aria-label="Loading the caller" />;
+  if (caller.isPending) return <Loader size="sm" role="status" aria-label="Loading the caller" />;
   if (caller.isError) return <Alert color="red" role="alert">Could not load the caller: {caller.error.message}</Alert>;
   const c = caller.data;
   return (

@@ -68,7 +68,7 @@ export function FileForCaller({ caller }: { caller: Caller }) {
           </Alert>
         )}
         {file.data && (
-          <Alert color="green" role="status" title="Ticket filed">
+          <Alert color="teal.9" variant="outline" role="status" title="Ticket filed">
             <Anchor component={Link} to={`/${file.data.number}`}>
               {file.data.number}
             </Anchor>{" "}

@@ -14,7 +14,7 @@ import { TicketTimeline } from "../shared/ticket-timeline.tsx";
 import { formatDateTime } from "../shared/format.ts";
 import { isStaleTicket, serverErrorOf } from "../shared/server-errors.ts";
 import { useTRPC } from "../trpc.ts";
-import { formatTimeLeft, SLA_TARGET_LABEL } from "./sla-format.ts";
+import { formatTimeLeft, SLA_COLOR, SLA_TARGET_LABEL } from "./sla-format.ts";
 
 type Action = "cancel" | "escalate";
 const ACTION_LABEL: Record<Action, string> = { cancel: "Cancel ticket", escalate: "Escalate" };
@@ -28,7 +28,7 @@ export function HelpdeskTicketPage() {
       <Anchor component={Link} to="/">
         ← Helpdesk
       </Anchor>
-      {ticket.isPending && <Loader aria-label="Loading the ticket" />}
+      {ticket.isPending && <Loader role="status" aria-label="Loading the ticket" />}
       {ticket.isError && (
         <Alert color="red" role="alert">
           {ticket.error.data?.code === "NOT_FOUND" ? `There is no ticket ${number}.` : `Could not load ${number}: ${ticket.error.message}`}
@@ -104,7 +104,7 @@ function TicketDetail({ ticket }: { ticket: HelpdeskTicketDTO }) {
 }
 
 function SlaClocks({ sla }: { sla: HelpdeskTicketDTO["sla"] }) {
-  const color = { ok: "green.9", warning: "orange.9", overdue: "red.9" } as const;
+  const color = { ok: SLA_COLOR.ok, warning: SLA_COLOR.warning, overdue: SLA_COLOR.breached };
   return (
     <Stack gap="xs" component="section" aria-label="SLA">
       <Title order={3}>SLA</Title>

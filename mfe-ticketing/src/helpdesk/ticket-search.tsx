@@ -15,9 +15,8 @@ import { StatusBadge } from "../shared/status-badge.tsx";
 import { STATUS_LABEL } from "../shared/status.ts";
 import { formatDateTime } from "../shared/format.ts";
 import { useTRPC } from "../trpc.ts";
+import { SLA_COLOR, SLA_STATE_LABEL as SLA_LABEL } from "./sla-format.ts";
 
-const SLA_LABEL: Record<SlaState, string> = { ok: "On time", warning: "Due soon", breached: "Breached" };
-const SLA_COLOR: Record<SlaState, string> = { ok: "green.9", warning: "orange.9", breached: "red.9" };
 
 const any = (label: string) => [{ value: "", label }];
 const EMPTY: TicketSearchForm = { status: "", productCategory: "", sla: "", createdFrom: "", createdTo: "", text: "" };
@@ -85,7 +84,7 @@ export function TicketSearch() {
           </Group>
         </form>
         {results.isError && <Alert color="red" role="alert">Search failed: {results.error.message}</Alert>}
-        {results.isPending && <Loader size="sm" aria-label="Searching" />}
+        {results.isPending && <Loader size="sm" role="status" aria-label="Searching" />}
         {results.data && results.data.items.length === 0 && <Text role="status">No ticket matches these filters.</Text>}
         {results.data && results.data.items.length > 0 && (
           <Table.ScrollContainer minWidth={720}>
