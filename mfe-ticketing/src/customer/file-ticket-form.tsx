@@ -41,7 +41,7 @@ export function FileTicket() {
   return (
     <Stack component="section" aria-labelledby="file-ticket-title" gap="sm">
       <Title order={2} id="file-ticket-title">File a ticket</Title>
-      {options.isPending && <Loader size="sm" aria-label="Loading your products" />}
+      {options.isPending && <Loader size="sm" aria-label="Loading the form" />}
       {options.isError && <Alert color="red" role="alert">Could not load your products: {options.error.message}</Alert>}
       {options.data && <FileTicketFields options={options.data} />}
     </Stack>

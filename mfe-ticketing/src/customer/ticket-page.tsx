@@ -16,8 +16,8 @@ import { SurveyFormFields } from "./survey-form.tsx";
 
 /** The customer's actions, in the order the page offers them, with their button text. */
 const CUSTOMER_ACTIONS = [
-  { action: "confirm", label: "Confirm it is fixed", color: "green.9" },
-  { action: "reopen", label: "Reopen: the problem is back", color: "orange.9" },
+  { action: "confirm", label: "Confirm it is fixed", color: "teal.9" },
+  { action: "reopen", label: "Reopen: the problem is back", color: "violet.9" },
   { action: "cancel", label: "Cancel ticket", color: "red.9" },
 ] as const;
 type CustomerAction = (typeof CUSTOMER_ACTIONS)[number]["action"];

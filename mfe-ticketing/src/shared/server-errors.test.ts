@@ -19,9 +19,10 @@ describe("server errors on forms", () => {
     expect(setError).not.toHaveBeenCalled();
   });
 
-  it("recognises a stale ticket, and treats anything that is not a tRPC error as a generic failure", () => {
+  it("takes any CONFLICT on a ticket action as a stale page, and treats anything that is not a tRPC error as a generic failure", () => {
     expect(isStaleTicket(serverErrorOf(clientError("This ticket changed since you loaded it; reload and try again", { code: "CONFLICT" })))).toBe(true);
-    expect(isStaleTicket(serverErrorOf(clientError("This survey was already answered", { code: "CONFLICT" })))).toBe(false);
+    expect(isStaleTicket(serverErrorOf(clientError("Cannot cancel ticket 1: it is cancelled", { code: "CONFLICT" })))).toBe(true);
+    expect(isStaleTicket(serverErrorOf(clientError("Give a reason", { code: "BAD_REQUEST" })))).toBe(false);
     expect(serverErrorOf(new Error("boom"))).toEqual({ code: undefined, message: "Something went wrong. Try again.", fieldErrors: {} });
   });
 });

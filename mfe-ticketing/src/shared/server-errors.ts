@@ -19,8 +19,11 @@ export function serverErrorOf(error: unknown): ServerError {
   return { code: undefined, message: "Something went wrong. Try again.", fieldErrors: {} };
 }
 
-/** A stale page acted on a ticket that changed since it was loaded (optimistic concurrency in the service). */
-export const isStaleTicket = (error: ServerError) => error.code === "CONFLICT" && /changed/i.test(error.message);
+/**
+ * An action on a ticket refused with CONFLICT: the page offered it from the ticket as it was loaded, so the
+ * ticket changed since — a newer version (optimistic concurrency) or a status that no longer allows it.
+ */
+export const isStaleTicket = (error: ServerError) => error.code === "CONFLICT";
 
 /**
  * Puts the server's field errors on the form's fields; returns the message for the form itself when some
