@@ -9,7 +9,7 @@ import { downMs, runRestartScenario } from "../support/restart-scenario.ts";
 
 test("PostgreSQL restart during 400 creations loses no ticket and doubles no side effect", async ({ restartableSuite, playwright }) => {
   await runRestartScenario(
-    { name: "postgres-restart", server: (suite) => suite.postgres, total: 400, inFlight: 20, restartAfter: 120, downMs: downMs(), paceWhileDownMs: 1_000 },
+    { name: "postgres-restart", server: (suite) => suite.postgres, total: 400, inFlight: 20, restartAfter: 120, downMs: downMs(), paceWhileDownMs: 1_000, maxCallsWhileDown: 60 },
     restartableSuite,
     playwright,
   );

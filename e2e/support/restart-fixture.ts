@@ -23,29 +23,36 @@ export interface RestartableSuite {
 export const test = base.extend<object, { restartableSuite: RestartableSuite }>({
   restartableSuite: [
     // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture's dependencies from this pattern
-    async ({}, use) => {
-      const dir = suiteEnv.dataDir;
+    async ({}, use, workerInfo) => {
+      // Per worker: after a failed test Playwright starts a new worker, which needs fresh servers.
+      const dir = path.join(suiteEnv.dataDir, `worker-${workerInfo.workerIndex}`);
       fs.mkdirSync(dir, { recursive: true });
       const redis = await startOwnRedis({ port: restartPorts.redis, dir: path.join(dir, "own-redis"), logFile: path.join(dir, "own-redis.log") });
-      const postgres = await startOwnPostgres({ port: restartPorts.postgres, dir: path.join(dir, "own-postgres"), logFile: path.join(dir, "own-postgres.log") });
-      const internalSecret = process.env.SYSOPS_RESTARTS_INTERNAL_SECRET!;
       try {
-        const suite = await launchSuite({
-          databaseUrl: suiteEnv.databaseUrl,
-          redisUrl: suiteEnv.redisUrl,
-          portBase: suiteEnv.portBase,
-          dataDir: path.join(dir, "suite"),
-          env: { SYSOPS_INTERNAL_SECRET: internalSecret, NOTIFY_SINKS: "local" },
-        });
+        const postgres = await startOwnPostgres({ port: restartPorts.postgres, dir: path.join(dir, "own-postgres"), logFile: path.join(dir, "own-postgres.log") });
         try {
-          await use({ postgres, redis, logFile: suite.logFile, internalSecret });
+          const internalSecret = process.env.SYSOPS_RESTARTS_INTERNAL_SECRET!;
+          const suite = await launchSuite({
+            databaseUrl: suiteEnv.databaseUrl,
+            redisUrl: suiteEnv.redisUrl,
+            portBase: suiteEnv.portBase,
+            dataDir: path.join(dir, "suite"),
+            env: { SYSOPS_INTERNAL_SECRET: internalSecret, NOTIFY_SINKS: "local" },
+          });
+          try {
+            await use({ postgres, redis, logFile: suite.logFile, internalSecret });
+          } finally {
+            await suite.stop();
+          }
         } finally {
-          await suite.stop();
+          await postgres.stop();
         }
       } finally {
-        await postgres.stop();
         await redis.stop();
-        if (!process.env.SYSOPS_E2E_KEEP) fs.rmSync(dir, { recursive: true, force: true });
+        if (!process.env.SYSOPS_E2E_KEEP) {
+          fs.rmSync(dir, { recursive: true, force: true });
+          if (fs.readdirSync(suiteEnv.dataDir).length === 0) fs.rmdirSync(suiteEnv.dataDir); // the run's folder, once no worker's is left
+        }
       }
     },
     { scope: "worker", timeout: 180_000 },

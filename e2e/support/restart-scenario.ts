@@ -1,8 +1,9 @@
 /**
  * One restart scenario: a burst of ticket creations through the gateway; after `restartAfter` calls one of
  * the suite's servers (its own Redis or PostgreSQL) is stopped, left down for `downMs`, and started again.
- * While it is down (until the first 2xx after it is back) each caller waits `paceWhileDownMs` between calls,
- * so the burst spans the outage instead of burning through its budget on fast failures.
+ * So that the burst spans the outage instead of spending its budget on fast failures, callers slow down from
+ * the stop until the first 2xx after the server is back: each waits `paceWhileDownMs` between calls, and
+ * while the server is down at most `maxCallsWhileDown` calls go out (the rest wait until it is up again).
  *
  * Afterwards: every ticket whose caller got a 2xx exists and ends assigned or escalated; no side effect
  * happened twice (ledger-checks.ts); every process of the suite is the one that was running before (none
@@ -35,6 +36,7 @@ export interface RestartScenario {
   restartAfter: number;
   downMs: number;
   paceWhileDownMs: number;
+  maxCallsWhileDown: number;
 }
 
 const tally = (statuses: Iterable<string>) => {
@@ -94,6 +96,7 @@ export async function runRestartScenario(scenario: RestartScenario, suite: Resta
     /** The first 2xx that arrived after the server was up again: the flow has recovered. */
     let recoveredAt: number | undefined;
     let paced = false;
+    let callsWhileDown = 0;
     const started = Date.now();
     const burst = await fireBurst(filers, {
       total: scenario.total,
@@ -111,7 +114,12 @@ export async function runRestartScenario(scenario: RestartScenario, suite: Resta
           paced = false;
         }
       },
-      beforeSend: () => (paced ? sleep(scenario.paceWhileDownMs) : Promise.resolve()),
+      beforeSend: async () => {
+        if (!paced) return;
+        await sleep(scenario.paceWhileDownMs);
+        while (!times && callsWhileDown >= scenario.maxCallsWhileDown) await sleep(100);
+        if (!times) callsWhileDown++;
+      },
     });
     const burstEnded = Date.now();
     expect(restart, `${server.url} was restarted mid-burst`).toBeDefined();
