@@ -113,6 +113,12 @@ describe("helpdesk: file for a caller", () => {
     expect(page.timeline).toEqual([expect.objectContaining({ to: "new", actorRole: "agent", channel: "phone" })]);
   });
 
+  it("files one ticket for a double submit (same idempotency key)", async () => {
+    const input = { customerId: bob.id, productId: bob.products[0]!.id, description: "Clicked twice", serviceAddress: bob.defaultAddress, idempotencyKey: randomUUID() };
+    const [first, second] = await Promise.all([as(agent).helpdesk.fileForCaller(input), as(agent).helpdesk.fileForCaller(input)]);
+    expect(second.id).toBe(first.id);
+  });
+
   it("refuses a product the caller does not own, naming the field, and files nothing", async () => {
     const before = (await as(agent).helpdesk.caller({ customerId: bob.id })).tickets.length;
     const err = await as(agent)

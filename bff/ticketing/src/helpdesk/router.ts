@@ -55,14 +55,14 @@ export const helpdeskRouter = {
   fileForCaller: requireRole("agent")
     .input(fileForCallerInput)
     .mutation(async ({ ctx, input }) => {
-      // The idempotency key is part of the input (one per form instance) and is forwarded once svc-ticketing's
-      // tickets.create takes it (H4's change); until then a double submit is prevented by the form only.
+      // The form's idempotency key goes along: a replay (double submit, retried request) returns the first ticket.
       const view = await ctx.services.ticketing.tickets.create.mutate({
         customerId: input.customerId,
         productId: input.productId,
         description: input.description,
         serviceAddress: input.serviceAddress,
         channel: "phone",
+        idempotencyKey: input.idempotencyKey,
       });
       return toTicketDTO(view);
     }),
