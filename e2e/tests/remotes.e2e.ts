@@ -32,6 +32,17 @@ test("remotes are found through the registry and React is fetched once", async (
     return copies;
   }, scripts);
   expect(reactDomCopies).toBe(1);
+
+  // The design system (Mantine + its CSS) is a federation singleton: three remotes use it, one copy is fetched
+  // and its styles are injected once.
+  const mantineCopies = await page.evaluate(async (urls) => {
+    let copies = 0;
+    for (const url of urls) if ((await (await fetch(url)).text()).includes("@mantine/core/MantineProvider")) copies += 1;
+    return copies;
+  }, scripts);
+  expect(mantineCopies).toBe(1);
+  const buttonStyleTags = await page.evaluate(() => Array.from(document.querySelectorAll("style")).filter((s) => /\.m_77c9d27d\s*\{/.test(s.textContent)).length);
+  expect(buttonStyleTags).toBe(1);
 });
 
 test("a remote whose manifest is missing shows its message while the other portals work, then recovers without a reload", async ({ page }) => {
