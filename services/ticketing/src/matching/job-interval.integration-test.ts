@@ -24,11 +24,11 @@ afterAll(async () => {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function countingJob(minIntervalMs: number) {
+function countingJob(minIntervalMs: number, runMs = 5) {
   const starts: number[] = [];
   const run = async (): Promise<RunResult> => {
     starts.push(performance.now());
-    await sleep(5);
+    await sleep(runMs);
     return { pending: 0, assigned: 0, escalated: 0, skipped: 0 };
   };
   const job = startMatchingJob({ db, databaseUrl: testDb.url, clock: systemClock, logger, sweepMs: 0, minIntervalMs, run });
@@ -69,6 +69,22 @@ describe("matching job: minimum interval between runs", () => {
     } finally {
       await job.stop();
     }
+  });
+
+  it("rests as long as the last run took, so long runs take at most about half the time", async () => {
+    const { job, starts } = countingJob(10, 200);
+    const keepTriggering = setInterval(() => job.trigger(), 5);
+    try {
+      await sleep(1_500);
+    } finally {
+      clearInterval(keepTriggering);
+      await job.stop();
+    }
+    // 200 ms run + 200 ms rest: about 4 runs in 1.5 s (back to back would be 7).
+    expect(starts.length).toBeGreaterThanOrEqual(3);
+    expect(starts.length).toBeLessThanOrEqual(5);
+    const gaps = starts.slice(1).map((s, i) => s - starts[i]!);
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(380);
   });
 
   it("stop() does not wait out a long interval", async () => {

@@ -4,9 +4,11 @@
  * PostgreSQL session advisory lock (`pg_try_advisory_lock`) held on a dedicated connection for the run;
  * a process that does not get it skips and retries shortly, so a trigger is never lost.
  *
- * Runs are at least `minIntervalMs` apart (start to start): a burst of 1 000 `ticket.created` events makes a
- * handful of runs over everything pending, not 1 000 runs. Every run sees all pending tickets, so a trigger
- * that arrives during the wait is served by the next run; none is lost.
+ * Triggered runs are at least `minIntervalMs` apart (start to start), and a run is followed by a rest as long
+ * as it took: a burst of 1 000 `ticket.created` events makes a handful of runs over everything pending, not
+ * 1 000 runs, and when runs get long (many pending tickets) matching still takes at most about half of the
+ * worker's time. Every run sees all pending tickets, so a trigger that arrives during the wait is served by
+ * the next run; none is lost.
  * @see https://www.postgresql.org/docs/current/explicit-locking.html#ADVISORY-LOCKS
  */
 import { setTimeout as sleep } from "node:timers/promises";
@@ -57,6 +59,7 @@ export function startMatchingJob(opts: MatchingJobOptions): MatchingJob {
   let loop: Promise<void> | null = null;
   let retryTimer: NodeJS.Timeout | undefined;
   let lastRunStartedAt = -Infinity;
+  let lastRunEndedAt = -Infinity;
   const minIntervalMs = opts.minIntervalMs ?? DEFAULT_MIN_INTERVAL_MS;
   const run = opts.run ?? runMatching;
   // Cuts the wait between runs short on stop.
@@ -79,9 +82,10 @@ export function startMatchingJob(opts: MatchingJobOptions): MatchingJob {
     }
   }
 
-  /** Waits until `minIntervalMs` after the previous run's start; false when stopped meanwhile. */
+  /** Waits out the interval and the rest after the previous run; false when stopped meanwhile. */
   async function waitForInterval(): Promise<boolean> {
-    const wait = lastRunStartedAt + minIntervalMs - performance.now();
+    const rest = Number.isFinite(lastRunEndedAt) ? lastRunEndedAt - lastRunStartedAt : 0;
+    const wait = Math.max(lastRunStartedAt + minIntervalMs, lastRunEndedAt + rest) - performance.now();
     if (wait > 0) await sleep(wait, undefined, { signal: stopSignal.signal }).catch(() => undefined);
     return !stopped;
   }
@@ -98,6 +102,8 @@ export function startMatchingJob(opts: MatchingJobOptions): MatchingJob {
       } catch (error) {
         logger.error({ err: error }, "matching run failed");
         retryLater();
+      } finally {
+        lastRunEndedAt = performance.now();
       }
     }
     loop = null;
