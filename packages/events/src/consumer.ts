@@ -59,6 +59,9 @@ export function startConsumer<Tx extends InboxTransaction>(options: ConsumerOpti
   });
   // Blocking reads get their own connection so they never hold up acks and dead-letter writes.
   const reader = redis.duplicate({ connectionName: `${group}:${consumer}:reader` });
+  // A duplicate has none of the caller's listeners. Without one, every failed reconnect while Redis is down
+  // (a restart) is printed raw to stderr as "[ioredis] Unhandled error event", outside the structured log.
+  reader.on("error", (error: Error) => logger.warn({ err: error, stream, group }, "event consumer: reader connection error"));
   const sleeper = createSleeper();
   let stopped = false;
 
