@@ -10,6 +10,8 @@ const env = loadEnv();
 const logger = createLogger("gateway", env.LOG_LEVEL);
 const secret = requireEnv(env, "SYSOPS_INTERNAL_SECRET");
 const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 2 });
+// ioredis reconnects by itself; without a listener its errors (every retry while Redis restarts) go raw to stderr.
+redis.on("error", (err) => logger.warn({ err }, "redis connection error"));
 const identityUrl = serviceUrl(env.SYSOPS_PORT_BASE, "identity");
 
 const app = await buildApp({

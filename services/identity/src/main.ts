@@ -12,6 +12,8 @@ const logger = createLogger("svc-identity", env.LOG_LEVEL);
 const databaseUrl = requireEnv(env, "DATABASE_URL");
 // Publishes identity's outbox (expert.profile_changed) to the suite's event stream.
 const redis = new Redis(requireEnv(env, "REDIS_URL"), { maxRetriesPerRequest: null });
+// ioredis reconnects by itself; without a listener its errors (every retry while Redis restarts) go raw to stderr.
+redis.on("error", (err) => logger.warn({ err }, "redis connection error"));
 const relay = startOutboxRelay({ databaseUrl, schema: DB_SCHEMA, redis, logger });
 
 const server = await startIdentityServer({

@@ -47,6 +47,9 @@ export async function startNotificationService(opts: NotificationServiceOptions)
   const db = createDb(opts.databaseUrl);
   const redis = new Redis(opts.redisUrl, { maxRetriesPerRequest: null });
   const bullConnection = new Redis(opts.redisUrl, { maxRetriesPerRequest: null });
+  // ioredis reconnects by itself; without a listener its errors (every retry while Redis restarts) go raw to stderr.
+  redis.on("error", (err) => logger.warn({ err }, "redis connection error"));
+  bullConnection.on("error", (err) => logger.warn({ err }, "redis (BullMQ) connection error"));
   const queue = createSendQueue({ connection: bullConnection, prefix: opts.queuePrefix, retry: opts.retry });
   const worker = startSendWorker({ db, providers: opts.providers, connection: bullConnection, logger, clock: opts.clock ?? systemClock, prefix: opts.queuePrefix, retry: opts.retry });
   const afterCommit = createAfterCommitQueue(db, queue);
