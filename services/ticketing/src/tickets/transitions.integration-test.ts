@@ -204,7 +204,8 @@ describe("reads", () => {
     expect((await f.as(expertCaller(EXPERT)).tickets.listForExpert()).map((t) => t.id)).toContain(id);
     expect(await f.as(expertCaller(OTHER_EXPERT)).tickets.listForExpert()).toEqual([]);
     const explanations = await f.as(agentCaller).tickets.assignmentExplanation({ ticketId: id });
-    expect(explanations).toMatchObject([{ expertId: EXPERT, status: "active", explanation: { candidates: 1 }, expertNames: { [EXPERT]: expect.any(String) } }]);
+    expect(explanations).toMatchObject([{ expertId: EXPERT, status: "active", explanation: { candidates: 1 } }]);
+    expect(Object.keys(explanations[0]!.expertNames)).toContain(EXPERT);
     await expect(f.as(alice.caller).tickets.assignmentExplanation({ ticketId: id })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
