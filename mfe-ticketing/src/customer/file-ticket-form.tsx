@@ -10,28 +10,12 @@ import { useForm } from "react-hook-form";
 import { Link } from "react-router";
 import { Alert, Anchor, Button, Checkbox, Group, Loader, NativeSelect, SimpleGrid, Stack, Textarea, TextInput, Title } from "@sysops/design-system";
 import { fileTicketForm, type FileTicketForm } from "@sysops/bff-ticketing/inputs/customer";
-import type { AppRouter } from "@sysops/bff-ticketing/router";
-import type { inferRouterOutputs } from "@trpc/server";
 import { applyServerErrors, serverErrorOf } from "../shared/server-errors.ts";
 import { useTRPC } from "../trpc.ts";
+import { initialValues, type FilingOptions } from "./filing-defaults.ts";
 
-type FilingOptions = inferRouterOutputs<AppRouter>["customer"]["filingOptions"];
 
 const FIELDS = ["productId", "category", "description", "serviceAddress", "saveAsDefault", "preferredDate", "preferredSlot"] as const;
-
-/** The form's starting values: the first product and its category, the saved address, no preferred date. */
-export function initialValues(options: FilingOptions): FileTicketForm {
-  const first = options.products[0];
-  return {
-    productId: first?.id ?? "",
-    category: first?.category ?? "",
-    description: "",
-    serviceAddress: options.defaultAddress,
-    saveAsDefault: false,
-    preferredDate: "",
-    preferredSlot: "any",
-  };
-}
 
 const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
 

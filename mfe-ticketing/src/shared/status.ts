@@ -27,11 +27,11 @@ export const STATUS_COLOR: Record<TicketStatus, MantineColor> = {
   escalated: "grape.9",
 };
 
-/** What the timeline says about a step (the status reached), by who did it. */
-export function timelineTitle(to: TicketStatus, actorRole: string): string {
+/** What the timeline says about a step: the status reached, told by where it came from and who moved it. */
+export function timelineTitle(from: TicketStatus | null, to: TicketStatus, actorRole: string): string {
   switch (to) {
     case "new":
-      return actorRole === "customer" ? "Filed (or reopened)" : actorRole === "system" ? "Back in the queue" : "Filed";
+      return from === null ? "Filed" : from === "resolved" ? "Reopened" : "Back in the queue";
     case "assigned":
       return "Expert assigned";
     case "accepted":
@@ -51,5 +51,5 @@ export function timelineTitle(to: TicketStatus, actorRole: string): string {
   }
 }
 
-const ROLE_LABEL: Record<string, string> = { customer: "you or the customer", agent: "the help desk", expert: "the expert", system: "Sysops Squad", manager: "a manager", admin: "an admin" };
+const ROLE_LABEL: Record<string, string> = { customer: "the customer", agent: "the help desk", expert: "the expert", system: "Sysops Squad", manager: "a manager", admin: "an admin" };
 export const actorLabel = (role: string): string => ROLE_LABEL[role] ?? role;

@@ -9,7 +9,7 @@ export function TicketTimeline({ entries, title = "Timeline" }: { entries: reado
     <section aria-label={title}>
       <Timeline active={entries.length - 1} bulletSize={14} lineWidth={2}>
         {entries.map((entry, i) => (
-          <Timeline.Item key={`${entry.at}-${i}`} title={timelineTitle(entry.to, entry.actorRole)}>
+          <Timeline.Item key={`${entry.at}-${i}`} title={timelineTitle(entry.from, entry.to, entry.actorRole)}>
             <Text size="sm" c="dimmed">
               <time dateTime={entry.at}>{formatDateTime(entry.at)}</time> · by {actorLabel(entry.actorRole)}
               {entry.channel === "phone" ? " (by phone)" : ""}
