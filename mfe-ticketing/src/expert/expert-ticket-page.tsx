@@ -102,7 +102,7 @@ function TicketWork({ ticket, back }: { ticket: Ticket; back: ReactNode }) {
           </Button>
         )}
         {allowed.has("resolve") && (
-          <Button color="green.9" onClick={() => setForm("resolve")} disabled={pending}>
+          <Button onClick={() => setForm("resolve")} disabled={pending}>
             Resolve…
           </Button>
         )}
