@@ -36,4 +36,7 @@ const server = await startTrpcServer({
     redis.disconnect();
   },
 });
+// Open SSE streams would hold the drain for its whole timeout: end them first; clients reconnect (with their
+// lastEventId) to another instance, or to this one once it is back.
+for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void changes.stop());
 exitOnSignals(server, logger);

@@ -25,14 +25,16 @@ export interface EventStreamFeedOptions {
 }
 
 export interface EventStreamFeed {
-  /** New entries from now on (buffered from the call), until `signal` aborts. */
+  /** New entries from now on (buffered from the call), until `signal` aborts or the feed stops. */
   listen(signal: AbortSignal): AsyncIterableIterator<StreamEntry[]>;
   /** Up to `count` entries after `id` (exclusive), oldest first. */
   readAfter(id: string, count: number): Promise<StreamEntry[]>;
+  /** Ends every `listen` (so open streams finish and their clients reconnect elsewhere), then the XREAD loop. */
   stop(): Promise<void>;
 }
 
 const ENTRIES = "entries";
+const STOPPED = "stopped";
 
 export function fieldValue(fields: string[], name: string): string | undefined {
   for (let i = 0; i + 1 < fields.length; i += 2) if (fields[i] === name) return fields[i + 1];
@@ -83,7 +85,7 @@ export async function startEventStreamFeed(opts: EventStreamFeedOptions): Promis
   return {
     listen(signal) {
       // `on` starts buffering here, not at the first `next()`: nothing between this call and the catch-up is lost.
-      const events = on(emitter, ENTRIES, { signal });
+      const events = on(emitter, ENTRIES, { signal, close: [STOPPED] });
       return (async function* () {
         try {
           for await (const [entries] of events) yield entries as StreamEntry[];
@@ -95,6 +97,7 @@ export async function startEventStreamFeed(opts: EventStreamFeedOptions): Promis
     readAfter: (id, count) => reader.xrange(stream, `(${id}`, "+", "COUNT", count),
     async stop() {
       stopped = true;
+      emitter.emit(STOPPED);
       blocking.disconnect();
       await running;
     },

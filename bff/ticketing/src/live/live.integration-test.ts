@@ -50,7 +50,7 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-async function startInstance(port: number): Promise<Instance> {
+async function startInstance(port: number, drainTimeoutMs = 50): Promise<Instance> {
   const reader = new Redis(REDIS_URL);
   const blocking = new Redis(REDIS_URL);
   const feed = await startEventStreamFeed({ blocking, reader, stream, logger, blockMs: 1_000 });
@@ -60,7 +60,7 @@ async function startInstance(port: number): Promise<Instance> {
     router: appRouter,
     logger,
     createContext: contextFactory(secret, createServices(noServices, { changes: feed })),
-    drainTimeoutMs: 50,
+    drainTimeoutMs,
     onClose: () => feed.stop(),
   });
   return { port, server, feed, connections: [reader, blocking] };
@@ -183,6 +183,17 @@ describe("live.ticketChanges", () => {
     expect(sub.received.map((r) => r.id)).toEqual([before.entryId, meanwhile.entryId, after.entryId]);
     sub.unsubscribe();
     await stopInstance(instance);
+  });
+
+  it("stopping the feed ends open streams, so a draining instance does not wait for them", async () => {
+    const port = await freePort();
+    const instance = await startInstance(port, 10_000);
+    const sub = await subscribe(port, ANN);
+    const started = performance.now();
+    await instance.feed.stop(); // what main.ts does on SIGTERM, before the server drains
+    await stopInstance(instance);
+    expect(performance.now() - started).toBeLessThan(2_000);
+    sub.unsubscribe();
   });
 
   it("a customer never receives another customer's ticket; an expert only the tickets they hold; an agent all", async () => {
