@@ -147,7 +147,10 @@ describe("helpdesk: search", () => {
     const page = await as(manager).helpdesk.searchTickets({ filters: { status: "new", productCategory: "tv", sla: "ok", createdFrom: today, createdTo: today } });
     expect(page.items.length).toBeGreaterThan(0);
     expect(page.items.every((t) => t.status === "new" && t.productCategory === "tv" && t.slaState === "ok")).toBe(true);
-    expect((await as(agent).helpdesk.searchTickets({ filters: { sla: "breached" } })).items).toEqual([]);
+    // The demo's older open tickets are past their assign target by now: breached, none of the fresh ones.
+    const breached = await as(agent).helpdesk.searchTickets({ filters: { sla: "breached" } });
+    expect(breached.items.every((t) => t.slaState === "breached")).toBe(true);
+    expect(breached.items.map((t) => t.id)).not.toEqual(expect.arrayContaining([page.items[0]!.id]));
   });
 });
 

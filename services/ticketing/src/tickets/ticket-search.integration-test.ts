@@ -60,25 +60,27 @@ describe("tickets.searchAll", () => {
     expect((await search({ text: "100%_" })).items).toEqual([]);
   });
 
-  it("derives the SLA state from the running target: ok, warning after 80 % of it, breached once marked", async () => {
-    // Every open ticket is `new`; its assign target ends at assignDueAt. Move the clock into the warning window of the oldest.
+  it("derives the SLA state from the running target: warning after 80 % of it, breached past due or once marked", async () => {
+    // All open tickets are `new`, so the assign target runs. Bob (Basic) has hours, Alice (Premier) 30 minutes.
+    // Move the clock just past the warning time of Bob's oldest: Alice's open tickets are past due by then.
     const oldest = await fx.db.ticket.findUniqueOrThrow({ where: { id: filed[0]!.id } });
     const warnAt = oldest.assignDueAt!.getTime() - oldest.assignTargetMinutes * 60_000 * 0.2;
     const saved = fx.clock.now();
     fx.clock.set(new Date(warnAt + 1_000));
-    await fx.db.ticket.update({ where: { id: filed[5]!.id }, data: { slaBreached: true } });
+    await fx.db.ticket.update({ where: { id: filed[4]!.id }, data: { slaBreached: true } }); // marked by a breach firing
     try {
-      const warning = await search({ sla: "warning" });
-      expect(numbers(warning)).toContain(filed[0]!.number);
-      expect(warning.items.every((t) => t.slaState === "warning")).toBe(true);
-      expect(numbers(await search({ sla: "breached" }))).toEqual([filed[5]!.number]);
-      const ok = await search({ sla: "ok" });
-      expect(numbers(ok)).toContain(filed[3]!.number); // cancelled: no target runs
-      expect(numbers(ok)).not.toContain(filed[0]!.number);
-      expect(ok.items.every((t) => t.slaState === "ok")).toBe(true);
+      const byState = async (sla: "ok" | "warning" | "breached") => {
+        const page = await search({ sla });
+        expect(page.items.every((t) => t.slaState === sla)).toBe(true);
+        return numbers(page);
+      };
+      expect(await byState("warning")).toEqual([filed[0]!.number]);
+      // filed[5] and filed[1]: Alice's, past due; filed[4]: marked; filed[3] is cancelled (no target runs).
+      expect(await byState("breached")).toEqual([filed[5]!, filed[4]!, filed[1]!].map((t) => t.number));
+      expect(await byState("ok")).toEqual([filed[3]!, filed[2]!].map((t) => t.number));
     } finally {
       fx.clock.set(saved);
-      await fx.db.ticket.update({ where: { id: filed[5]!.id }, data: { slaBreached: false } });
+      await fx.db.ticket.update({ where: { id: filed[4]!.id }, data: { slaBreached: false } });
     }
   });
 

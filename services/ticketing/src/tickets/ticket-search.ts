@@ -9,10 +9,12 @@
  * open and breached tickets; the customer-name trigram index for free text). `bench/seed-million-tickets.ts`
  * and its EXPLAIN ANALYZE output show the plans on a million rows.
  *
- * SLA state, as sla-plan.ts defines the timers: `breached` once a breach fired (`slaBreached`, sticky);
- * `warning` when not breached and the running target (assign while new, accept while assigned, resolve while
- * accepted/in progress) is past its warning time (due − 20 % of the target); `ok` otherwise. Computed from the
- * ticket row at query time (no extra column to keep in step with every transition).
+ * SLA state, as sla-plan.ts defines the timers: `breached` once a breach fired (`slaBreached`, sticky) or
+ * while the running target (assign while new, accept while assigned, resolve while accepted/in progress) is
+ * past due; `warning` when not breached and the running target is past its warning time (due − 20 % of the
+ * target); `ok` otherwise. Computed from the ticket row at query time (no extra column to keep in step with
+ * every transition). The conditions name the open statuses explicitly, so the partial indexes (open tickets,
+ * breached tickets) serve them.
  */
 import { z } from "zod";
 import type { Db } from "../db/client.ts";
@@ -66,9 +68,11 @@ export interface TicketSearchPage {
 
 const OPEN_STATUSES = ["new", "assigned", "accepted", "in_progress"] as const;
 
-/** True when the running target is past its warning time (SQL over the ticket row `t`; NULL due times count as not). */
-const warningSql = (now: Date) => {
-  const share = (1 - WARNING_SHARE).toFixed(4);
+/**
+ * True when the running target is past `due − share × target` (SQL over the ticket row `t`; a NULL due time
+ * counts as not past). share 0.2 → past the warning time, share 0 → past the due time.
+ */
+const pastSql = (now: Date, share: string) => {
   const past = (due: string, minutes: string) =>
     Prisma.raw(`(t."${due}" IS NOT NULL AND t."${due}" - make_interval(mins => t."${minutes}") * ${share} <= `);
   return Prisma.sql`(
@@ -77,13 +81,18 @@ const warningSql = (now: Date) => {
     OR (t.status IN ('accepted', 'in_progress') AND ${past("resolveDueAt", "resolveTargetMinutes")}${now}))
   )`;
 };
-
 const openSql = Prisma.raw(`t.status IN (${OPEN_STATUSES.map((s) => `'${s}'`).join(", ")})`);
+/** Open status named explicitly, so the planner can use the partial index on open tickets. */
+const pastWarningSql = (now: Date) => Prisma.sql`(${openSql} AND ${pastSql(now, (1 - WARNING_SHARE).toFixed(4))})`;
+const pastDueSql = (now: Date) => Prisma.sql`(${openSql} AND ${pastSql(now, "0")})`;
+
+/** Breached: marked by a breach firing, or past due now (the firing may be a moment behind). */
+const breachedSql = (now: Date) => Prisma.sql`(t."slaBreached" OR ${pastDueSql(now)})`;
 
 function slaCondition(state: SlaState, now: Date): Prisma.Sql {
-  if (state === "breached") return Prisma.sql`t."slaBreached"`;
-  if (state === "warning") return Prisma.sql`NOT t."slaBreached" AND ${openSql} AND ${warningSql(now)}`;
-  return Prisma.sql`NOT t."slaBreached" AND NOT (${openSql} AND ${warningSql(now)})`;
+  if (state === "breached") return breachedSql(now);
+  if (state === "warning") return Prisma.sql`NOT ${breachedSql(now)} AND ${pastWarningSql(now)}`;
+  return Prisma.sql`NOT ${breachedSql(now)} AND NOT ${pastWarningSql(now)}`;
 }
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -110,21 +119,21 @@ function conditions(input: z.output<typeof ticketSearchInput>, now: Date): Prism
 export function ticketSearchSql(input: z.output<typeof ticketSearchInput>, now: Date): Prisma.Sql {
   const where = conditions(input, now);
   const whereSql = where.length > 0 ? Prisma.sql`WHERE ${Prisma.join(where, " AND ")}` : Prisma.empty;
-  return Prisma.sql`SELECT t.id, t."slaBreached", (${openSql} AND ${warningSql(now)}) AS warning
+  return Prisma.sql`SELECT t.id, ${breachedSql(now)} AS breached, ${pastWarningSql(now)} AS warning
     FROM "${Prisma.raw(DB_SCHEMA)}"."Ticket" t ${whereSql}
     ORDER BY t."createdAt" DESC, t.number DESC
     LIMIT ${input.limit + 1}`;
 }
 
 export async function searchAllTickets(db: Db, input: z.output<typeof ticketSearchInput>, now: Date): Promise<TicketSearchPage> {
-  const hits = await db.$queryRaw<{ id: string; slaBreached: boolean; warning: boolean }[]>(ticketSearchSql(input, now));
+  const hits = await db.$queryRaw<{ id: string; breached: boolean; warning: boolean }[]>(ticketSearchSql(input, now));
   const page = hits.slice(0, input.limit);
   const rows = await db.ticket.findMany({ where: { id: { in: page.map((h) => h.id) } }, select: ticketViewSelect });
   const byId = new Map(rows.map((r) => [r.id, r]));
   const items = page.flatMap((hit) => {
     const row = byId.get(hit.id);
     if (!row) return []; // deleted between the two reads
-    const slaState: SlaState = hit.slaBreached ? "breached" : hit.warning ? "warning" : "ok";
+    const slaState: SlaState = hit.breached ? "breached" : hit.warning ? "warning" : "ok";
     return [{ ...toTicketView(row), slaState }];
   });
   const last = page.at(-1) && byId.get(page.at(-1)!.id);
