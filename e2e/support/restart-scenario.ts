@@ -9,6 +9,7 @@
  * happened twice (ledger-checks.ts); every process of the suite is the one that was running before (none
  * crashed or was restarted by the supervisor). The figures are printed as one JSON line.
  */
+import fs from "node:fs";
 import type { APIRequestContext, PlaywrightWorkerArgs } from "@playwright/test";
 import { demoUsers } from "@sysops/demo-data";
 import { expect } from "@playwright/test";
@@ -105,7 +106,7 @@ export async function runRestartScenario(scenario: RestartScenario, suite: Resta
       onSent: (n) => {
         if (n !== scenario.restartAfter) return;
         paced = true;
-        restart = scenario.server(suite).restart(scenario.downMs);
+        restart = server.restart(scenario.downMs);
         restart.then((t) => (times = t), () => undefined); // awaited after the burst
       },
       onAnswer: (ok) => {
@@ -160,6 +161,9 @@ export async function runRestartScenario(scenario: RestartScenario, suite: Resta
     const processesAfter = suiteProcessesByScript();
     const replaced = [...processesBefore].filter(([script, pids]) => (processesAfter.get(script) ?? []).join() !== pids.join()).map(([script]) => script);
     expect(replaced, "no process of the suite died or was restarted").toEqual([]);
+    // Every client error reached a listener (and the structured log): ioredis prints this line only when none did.
+    const unhandled = fs.readFileSync(suite.logFile, "utf8").split("\n").filter((line) => line.includes("[ioredis] Unhandled error event"));
+    expect(unhandled.length, `unhandled ioredis errors, e.g. ${unhandled[0]}`).toBe(0);
 
     const failed = [...burst.failures.values()].reduce((a, b) => a + b, 0);
     const sec = (ms: number) => Math.round(ms) / 1000;
