@@ -51,4 +51,15 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // A BFF's `<console>/inputs.ts` is exported to browser code (`@sysops/bff-<x>/inputs/*`): zod and types only,
+    // so a form's import never drags server code into a remote's bundle.
+    files: ["bff/*/src/*/inputs.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ regex: "^(?!zod$)", allowTypeImports: true, message: "Browser code imports this module: zod (and types) only." }] },
+      ],
+    },
+  },
 );
