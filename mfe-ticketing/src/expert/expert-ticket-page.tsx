@@ -14,7 +14,7 @@ import { TicketHeader } from "../shared/ticket-header.tsx";
 import { TicketTimeline } from "../shared/ticket-timeline.tsx";
 import { useTRPC } from "../trpc.ts";
 import { ReasonForm } from "./reason-form.tsx";
-import { serverErrorOf, type ServerError } from "./server-errors.ts";
+import { isStaleTicket, serverErrorOf, type ServerError } from "../shared/server-errors.ts";
 
 export function ExpertTicketPage() {
   const trpc = useTRPC();
@@ -66,7 +66,7 @@ function TicketWork({ ticket, back }: { ticket: Ticket; back: ReactNode }) {
       const serverError = serverErrorOf(e);
       setError(serverError);
       // A stale page: fetch the ticket as it is now (status, version, allowedActions).
-      if (serverError.code === "CONFLICT") void queryClient.invalidateQueries({ queryKey: trpc.expert.pathKey() });
+      if (isStaleTicket(serverError)) void queryClient.invalidateQueries({ queryKey: trpc.expert.pathKey() });
     },
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.expert.pathKey() }),
   };
@@ -109,7 +109,7 @@ function TicketWork({ ticket, back }: { ticket: Ticket; back: ReactNode }) {
       </TicketHeader>
 
       {error && !error.fieldErrors.reason && !error.fieldErrors.notes && (
-        <Alert color="red" role="alert" title={error.code === "CONFLICT" ? "This ticket changed" : "That did not work"}>
+        <Alert color="red" role="alert" title={isStaleTicket(error) ? "This ticket changed" : "That did not work"}>
           {error.message}
         </Alert>
       )}

@@ -8,7 +8,7 @@ import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { Button, Group, Stack, Textarea } from "@sysops/design-system";
 import { rejectReason, resolveNotes } from "@sysops/bff-ticketing/inputs/expert";
-import type { ServerError } from "./server-errors.ts";
+import type { ServerError } from "../shared/server-errors.ts";
 
 type Kind = "reason" | "notes";
 /** The BFF's own field schema, under one form field name (`text`) for both kinds. */
