@@ -51,10 +51,8 @@ export interface SideEffectCounts {
   createdEvents: Map<string, number>;
   creationTransitions: Map<string, number>;
   activeAssignments: Map<string, number>;
-  /** `ticket.assigned` events and transitions into assigned/escalated: nothing in this test rejects or reopens, so each is at most one. */
+  /** `ticket.assigned` events: nothing in these tests rejects or reopens, so at most one. */
   assignedEvents: Map<string, number>;
-  assignTransitions: Map<string, number>;
-  escalateTransitions: Map<string, number>;
 }
 
 async function countBy(db: pg.Client, sql: string, ids: string[]): Promise<Map<string, number>> {
@@ -71,8 +69,6 @@ export async function sideEffectCounts(db: pg.Client, ids: string[]): Promise<Si
     createdEvents: await outbox("ticket.created"),
     assignedEvents: await outbox("ticket.assigned"),
     creationTransitions: await transitions(`"fromStatus" IS NULL`),
-    assignTransitions: await transitions(`"toStatus" = 'assigned'`),
-    escalateTransitions: await transitions(`"toStatus" = 'escalated'`),
     activeAssignments: await countBy(db, `SELECT "ticketId" AS id, count(*) AS n FROM ticketing."Assignment" WHERE status = 'active' AND "ticketId" = ANY($1::uuid[]) GROUP BY 1`, ids),
   };
 }

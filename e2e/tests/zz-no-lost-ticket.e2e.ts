@@ -13,7 +13,8 @@ import { signInApi } from "../support/session.ts";
 import { suiteEnv } from "../support/suite-env.ts";
 import { pollUntil, suiteProcessPid, suiteProcessPids } from "../support/suite-processes.ts";
 import { asFiler, fireBurst } from "../support/ticket-burst.ts";
-import { setAssignTargets, sideEffectCounts, taggedTicketIds, ticketStatuses, withSuiteDb } from "../support/ticket-ledger.ts";
+import { expectNoSideEffectTwice, unconsumedEvents } from "../support/ledger-checks.ts";
+import { setAssignTargets, taggedTicketIds, ticketStatuses, withSuiteDb } from "../support/ticket-ledger.ts";
 
 const TICKETING = "services/ticketing/dist/main.js";
 const TOTAL = 1_000;
@@ -26,9 +27,6 @@ const tally = (statuses: Iterable<string>) => {
   for (const s of statuses) counts[s] = (counts[s] ?? 0) + 1;
   return counts;
 };
-/** Ids whose count is not in the allowed range (absent counts as 0). */
-const outside = (counts: Map<string, number>, ids: string[], min: number, max: number) =>
-  ids.filter((id) => (counts.get(id) ?? 0) < min || (counts.get(id) ?? 0) > max);
 
 /** The supervisor restarts ticketing: a new process, then the whole path (gateway → BFFs → services) answers /readyz again. */
 async function watchRestart(victim: number) {
@@ -96,19 +94,11 @@ test("SIGKILL of svc-ticketing during 1 000 creations loses no ticket and double
       });
       const statuses = tally(last.values());
 
-      // Exactly once for every ticket a caller knows about; never twice for one it does not (killed mid-flight).
+      // Exactly once for every ticket a caller knows about; never twice for one it does not (killed mid-flight);
+      // every event of the burst consumed once (support/ledger-checks.ts, shared with the restart scenarios).
       const all = await taggedTicketIds(db, tag);
-      const effects = await sideEffectCounts(db, all);
-      expect(outside(effects.createdEvents, ok, 1, 1), "one ticket.created outbox row per 2xx ticket").toEqual([]);
-      expect(outside(effects.creationTransitions, ok, 1, 1), "one creation transition per 2xx ticket").toEqual([]);
-      expect(outside(effects.createdEvents, all, 0, 1), "no ticket.created twice").toEqual([]);
-      expect(outside(effects.creationTransitions, all, 0, 1), "no creation transition twice").toEqual([]);
-      expect(outside(effects.activeAssignments, all, 0, 1), "at most one active assignment per ticket").toEqual([]);
-      expect(outside(effects.assignedEvents, all, 0, 1), "no ticket.assigned twice").toEqual([]);
-      expect(outside(effects.assignTransitions, all, 0, 1), "no ticket assigned twice").toEqual([]);
-      expect(outside(effects.escalateTransitions, all, 0, 1), "no ticket escalated twice").toEqual([]);
-      const assignedIds = ok.filter((id) => last.get(id) === "assigned");
-      expect(outside(effects.activeAssignments, assignedIds, 1, 1), "an assigned ticket has its active assignment").toEqual([]);
+      await pollUntil("every event of the burst to reach its consumer's inbox", 90_000, async () => ((await unconsumedEvents(db, ok, all)) === 0 ? true : undefined), 2_000);
+      const effects = await expectNoSideEffectTwice(db, { ok, all, statuses: last });
 
       const failed = [...burst.failures.values()].reduce((a, b) => a + b, 0);
       console.log(
@@ -128,6 +118,7 @@ test("SIGKILL of svc-ticketing during 1 000 creations loses no ticket and double
           ok2xxBeforeKill: burst.createdAt.filter((t) => t < killedAt).length,
           ok2xxAfterRespawn: burst.createdAt.filter((t) => t > respawnedAt).length,
           settleSecondsAfterBurst: (settledAt - burstEnded) / 1000,
+          ...effects,
         }),
       );
       expect(burst.sent).toBe(TOTAL);
