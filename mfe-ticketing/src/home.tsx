@@ -1,9 +1,11 @@
 import type { SessionUser } from "@sysops/mf-config/contract";
-import { CustomerPortal } from "./customer/customer-portal.tsx";
-import { ExpertConsole } from "./expert/expert-console.tsx";
-import { HelpdeskConsole } from "./helpdesk/helpdesk-console.tsx";
+import { lazyPage } from "./lazy-page.ts";
 
-/** One console per role; each lives in its own folder (customer/, helpdesk/, expert/). */
+const CustomerPortal = lazyPage(async () => (await import("./customer/customer-portal.tsx")).CustomerPortal);
+const HelpdeskConsole = lazyPage(async () => (await import("./helpdesk/helpdesk-console.tsx")).HelpdeskConsole);
+const ExpertConsole = lazyPage(async () => (await import("./expert/expert-console.tsx")).ExpertConsole);
+
+/** One console per role; each lives in its own folder (customer/, helpdesk/, expert/) and chunk. */
 export function Home({ user }: { user: SessionUser }) {
   switch (user.role) {
     case "customer":
