@@ -18,5 +18,7 @@ export default defineConfig({
   retries: 0,
   timeout: 240_000,
   reporter: [["list"]],
+  // Its own artifacts folder: a run of playwright.config.ts cleans test-results/ when it starts.
+  outputDir: "test-results-restarts",
   use: { baseURL: suiteEnv.baseUrl },
 });
