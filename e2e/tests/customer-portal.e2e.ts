@@ -12,7 +12,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import pg from "pg";
-import { demoUsers } from "@sysops/demo-data";
+import { DEMO_PASSWORD, demoUsers } from "@sysops/demo-data";
 import { expectNoSeriousA11yViolations } from "../support/axe.ts";
 import { signIn, signInApi, trpcBody, trpcMutation, trpcQuery, type TicketingOutputs } from "../support/session.ts";
 import { suiteEnv } from "../support/suite-env.ts";
@@ -145,8 +145,11 @@ test("the survey link from the e-mail is answered once; a second answer is refus
   await db.end();
   const link = `/survey/${encodeURIComponent(rows[0]!.token)}`;
 
-  await signIn(page, grace.email);
+  // Clicked in the e-mail while signed out: the login page, then straight to the survey.
   await page.goto(link);
+  await page.getByLabel("Email").fill(grace.email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/tickets\/survey\//);
   await expect(page.getByRole("heading", { name: `How did we do on ticket ${number}?` })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
