@@ -23,6 +23,9 @@ type CustomerTicket = TicketingOutputs["customer"]["ticket"];
 type ExpertTicket = TicketingOutputs["expert"]["ticket"];
 
 const PHONE = { width: 360, height: 740 };
+
+// Two browser contexts, axe runs and waits for matching: more than the default 30 s on a busy machine.
+test.describe.configure({ timeout: 90_000 });
 const bob = demoUsers.customers[1]!;
 const bobRecord = demoCustomers.find((c) => c.id === bob.customerId)!;
 const isabel = demoUsers.customers[8]!;
