@@ -10,6 +10,11 @@ describe("loadEnv", () => {
     expect(env.DATABASE_URL).toBeUndefined();
   });
 
+  it("refuses a port base whose derived ports fetch would refuse, naming them", () => {
+    expect(() => loadEnv({ SYSOPS_PORT_BASE: "6460" })).toThrow(/SYSOPS_PORT_BASE: .*6667/);
+    expect(loadEnv({ SYSOPS_PORT_BASE: "5460" }).SYSOPS_PORT_BASE).toBe(5460);
+  });
+
   it("names the bad variable", () => {
     expect(() => loadEnv({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL/);
     expect(() => loadEnv({ SYSOPS_INTERNAL_SECRET: "short" })).toThrow(/SYSOPS_INTERNAL_SECRET: must be at least 32/);

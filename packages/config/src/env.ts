@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { fetchBlockedPorts } from "./ports.ts";
 
 /**
  * Repository root: the nearest folder above this module holding `turbo.json`. Searched, not a fixed
@@ -26,7 +27,15 @@ const envSchema = z.object({
   /** When unset, the launcher starts an embedded PostgreSQL under `.data/` and passes its URL to every process. */
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).default("redis://127.0.0.1:6379"),
-  SYSOPS_PORT_BASE: z.coerce.number().int().min(1024).max(60000).default(3000),
+  SYSOPS_PORT_BASE: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(60000)
+    .default(3000)
+    .refine((base) => fetchBlockedPorts(base).length === 0, {
+      error: (issue) => `derives ports that browsers and fetch refuse (${fetchBlockedPorts(Number(issue.input)).join(", ")}); pick another base`,
+    }),
   SYSOPS_DATA_DIR: z.string().default(path.join(REPO_ROOT, ".data")),
   /** HMAC secret for caller tokens between gateway, BFFs and services; the launcher generates one per run. */
   SYSOPS_INTERNAL_SECRET: z.string().min(32, "must be at least 32 characters").optional(),

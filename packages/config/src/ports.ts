@@ -38,3 +38,18 @@ export function suitePorts(base: number): SuitePorts {
 
 export const bffUrl = (base: number, domain: BffDomain) => `http://127.0.0.1:${suitePorts(base).bff[domain]}`;
 export const serviceUrl = (base: number, name: ServiceName) => `http://127.0.0.1:${suitePorts(base).service[name]}`;
+
+/**
+ * Ports that browsers and Node's `fetch` (undici) refuse to connect to (the WHATWG Fetch "bad port" list, from
+ * 1024 up). Every process here is reached by `fetch` (readiness checks, tRPC service links) or by a browser,
+ * so a base whose derived ports hit one is refused up front instead of failing later as "bad port".
+ * @see https://fetch.spec.whatwg.org/#port-blocking
+ */
+const FETCH_BLOCKED_PORTS = new Set([1719, 1720, 1723, 2049, 3659, 4045, 4190, 5060, 5061, 6000, 6566, 6665, 6666, 6667, 6668, 6669, 6679, 6697, 10080]);
+
+/** The ports of a suite on `base` that `fetch` would refuse (empty for a usable base). */
+export function fetchBlockedPorts(base: number): number[] {
+  const { gateway, bff, service, notificationSinks, worker } = suitePorts(base);
+  const all = [gateway, ...Object.values(bff), ...Object.values(service), ...Object.values(notificationSinks), ...Object.values(worker)];
+  return all.filter((port) => FETCH_BLOCKED_PORTS.has(port));
+}
