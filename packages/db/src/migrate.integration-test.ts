@@ -55,6 +55,31 @@ describe("migrations through the Wasm schema engine", () => {
     expect(addColumn).not.toContain("CREATE TABLE");
   });
 
+  it("sends a script whole: semicolons inside a function body and a comment do not split it", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "sysops-migrations-"));
+    try {
+      const schemaV1 = await readFile(fixture("schema.prisma"), "utf8");
+      const initSql = await diffMigrationSql({ databaseUrl: db.url, schema: "scripts", migrationsDir: dir, schemaFile: fixture("schema.prisma") });
+      await writeMigration(dir, "init", initSql, schemaV1, new Date("2026-01-01T00:00:00Z"));
+      const trigger = [
+        "-- a comment; with a semicolon",
+        'CREATE FUNCTION "touch_widget"() RETURNS trigger LANGUAGE plpgsql AS $$',
+        "BEGIN",
+        "  NEW.\"name\" := upper(NEW.\"name\");",
+        "  RETURN NEW;",
+        "END;",
+        "$$;",
+        'CREATE TRIGGER "widget_touch" BEFORE INSERT ON "Widget" FOR EACH ROW EXECUTE FUNCTION "touch_widget"();',
+      ].join("\n");
+      await writeMigration(dir, "trigger", trigger, schemaV1, new Date("2026-01-02T00:00:00Z"));
+      expect(await applyMigrations({ databaseUrl: db.url, schema: "scripts", migrationsDir: dir })).toEqual(["20260101000000_init", "20260102000000_trigger"]);
+      const rows = await query<{ name: string }>('INSERT INTO "scripts"."Widget" ("id", "name") VALUES (gen_random_uuid(), $1) RETURNING "name"', ["lower"]);
+      expect(rows).toEqual([{ name: "LOWER" }]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it("keeps two services' histories apart in one database", async () => {
     expect(await applyMigrations({ databaseUrl: db.url, schema: "gadgets", migrationsDir })).toEqual(["20260101000000_init"]);
     const rows = await query<{ n: number }>('SELECT count(*)::int AS n FROM "widgets"."_prisma_migrations"');

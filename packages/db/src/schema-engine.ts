@@ -84,9 +84,29 @@ class TrackedPg extends PrismaPg {
 
   override async connect() {
     const adapter = await super.connect();
+    sendScriptsWhole(adapter);
     this.opened.push(adapter);
     return adapter;
   }
+}
+
+/**
+ * adapter-pg's `executeScript` splits a script on every ";" (also inside a function body, a string or a `--`
+ * comment) and sends the pieces one by one, possibly on different pooled connections, so a migration holding a
+ * PL/pgSQL trigger function could not be applied. A migration script goes to PostgreSQL whole instead, as the
+ * native engine behind `prisma migrate deploy` sends it (the simple query protocol runs several statements).
+ * `client` and `onError` (which turns a pg error into the engine's error type) are adapter-pg internals; the
+ * version is pinned and `migrate.integration-test.ts` covers this.
+ */
+function sendScriptsWhole(adapter: SqlDriverAdapter): void {
+  const internals = adapter as unknown as { client: pg.Pool; onError(error: unknown): never };
+  adapter.executeScript = async (script: string) => {
+    try {
+      await internals.client.query(script);
+    } catch (error) {
+      internals.onError(error);
+    }
+  };
 }
 
 export interface OpenEngine {
