@@ -7,7 +7,6 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { Alert, Anchor, Button, Card, Loader, SimpleGrid, Stack, Text, Title } from "@sysops/design-system";
-import { formatWindow } from "../shared/format.ts";
 import { isStaleTicket, serverErrorOf } from "../shared/server-errors.ts";
 import { TicketHeader } from "../shared/ticket-header.tsx";
 import { TicketTimeline } from "../shared/ticket-timeline.tsx";
@@ -61,7 +60,6 @@ export function CustomerTicketPage() {
     );
   }
   const offered = CUSTOMER_ACTIONS.filter((a) => t.allowedActions.includes(a.action));
-  const preferred = formatWindow(t.preferredWindowStart, t.preferredWindowEnd);
   const busy = Object.values(mutations).some((m) => m.isPending);
 
   return (
@@ -85,7 +83,6 @@ export function CustomerTicketPage() {
             [
               ["Problem", t.description],
               ["Service address", t.serviceAddress],
-              ["Preferred visit", preferred ?? "First available"],
               ["Category", t.productCategory],
             ] as const
           ).map(([label, value]) => (

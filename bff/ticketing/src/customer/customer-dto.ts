@@ -22,10 +22,8 @@ export function toMyTicketDTO(view: TicketView, detail: TicketView | undefined):
   };
 }
 
-/** The customer's ticket page: the detail, the preferred window they asked for, the full timeline, the survey. */
+/** The customer's ticket page: the detail (with the preferred window they asked for), the full timeline, the survey. */
 export interface CustomerTicketDTO extends TicketDetailDTO {
-  preferredWindowStart: string | null;
-  preferredWindowEnd: string | null;
   timeline: TimelineEntryDTO[];
   survey: Outputs["surveys"]["forTicket"];
 }
@@ -33,8 +31,6 @@ export interface CustomerTicketDTO extends TicketDetailDTO {
 export function toCustomerTicketDTO(view: TicketView, history: Outputs["tickets"]["history"], survey: Outputs["surveys"]["forTicket"]): CustomerTicketDTO {
   return {
     ...toTicketDetailDTO(view),
-    preferredWindowStart: view.preferredWindowStart,
-    preferredWindowEnd: view.preferredWindowEnd,
     timeline: history.map(toTimelineEntryDTO),
     survey,
   };

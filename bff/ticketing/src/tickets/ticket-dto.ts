@@ -62,6 +62,9 @@ export interface TicketDetailDTO extends TicketDTO {
   expertFirstName: string | null;
   arrivalWindowStart: string | null;
   arrivalWindowEnd: string | null;
+  /** The visit window the customer asked for when filing (null: first available). */
+  preferredWindowStart: string | null;
+  preferredWindowEnd: string | null;
   resolvedAt: string | null;
   allowedActions: NonNullable<TicketView["allowedActions"]>;
 }
@@ -73,6 +76,8 @@ export function toTicketDetailDTO(view: TicketView): TicketDetailDTO {
     expertFirstName: view.expertFirstName ?? null,
     arrivalWindowStart: view.arrivalWindowStart ?? null,
     arrivalWindowEnd: view.arrivalWindowEnd ?? null,
+    preferredWindowStart: view.preferredWindowStart,
+    preferredWindowEnd: view.preferredWindowEnd,
     resolvedAt: view.resolvedAt,
     allowedActions: view.allowedActions ?? [],
   };
