@@ -11,7 +11,6 @@ import { qualifiedTable, withoutSchemaParam } from "./sql-identifier.ts";
 import { backoffMs, createSleeper } from "./sleeper.ts";
 import { systemClock, type Clock } from "./clock.ts";
 import { createOutboxPruner, DEFAULT_OUTBOX_RETENTION_MS } from "./outbox-pruner.ts";
-import { listenForOutboxCommits } from "./outbox-wakeup.ts";
 
 export const DEFAULT_STREAM = "sysops:events";
 
@@ -23,10 +22,8 @@ export interface OutboxRelayOptions {
   logger: Logger;
   stream?: string;
   batchSize?: number;
-  /** Pause between polls when the outbox is empty; a commit notification (see outbox-wakeup.ts) cuts it short. */
+  /** Pause between polls when the outbox is empty; `wake()` cuts it short. */
   idleMs?: number;
-  /** LISTEN for the producers' commit notifications (default true; the polling loop only). */
-  listen?: boolean;
   /** `false`: no background loop, only `drainOnce()` / `pruneOnce()` (tests, scripts). */
   poll?: boolean;
   /** Stamps `publishedAt` and decides what has expired. Default: the system clock. */
@@ -41,6 +38,13 @@ export interface OutboxRelayOptions {
 
 export interface OutboxRelay {
   stop(): Promise<void>;
+  /**
+   * Producers in the same process call this right after a transaction that wrote outbox rows commits: the
+   * polling loop drains at once instead of at its next poll (a wake during a drain makes it drain again).
+   * Never blocks, never throws. It does not cut short the backoff after a failure (Redis or PostgreSQL down), and
+   * does nothing for a relay started with `poll: false` or after `stop()`.
+   */
+  wake(): void;
   /** Publishes every row it can lock right now, batch after batch; returns how many it published. */
   drainOnce(): Promise<number>;
   /** Deletes published rows older than the retention, batch after batch; returns how many it deleted. */
@@ -83,8 +87,10 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const sleeper = createSleeper();
   const pruneSleeper = createSleeper();
   let stopped = false;
-  /** Set by a commit notification; a notification that arrives mid-drain makes the loop drain again at once. */
-  let notified = false;
+  /** Set by `wake()`; a wake that arrives mid-drain makes the loop drain again at once (its rows may be past the drain's SELECT). */
+  let woken = false;
+  /** True while the loop sleeps for lack of work; a backoff after a failure is not cut short by `wake()`. */
+  let idling = false;
 
   async function publishBatch(): Promise<number> {
     const client = await pool.connect();
@@ -152,7 +158,7 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     let failures = 0;
     while (!stopped) {
       let published = 0;
-      notified = false;
+      woken = false;
       try {
         published = await drainOnce();
         if (published > 0) logger.debug({ schema, stream, published }, "outbox relay: published");
@@ -161,33 +167,25 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         failures += 1;
         logger.warn({ err: error, schema, failures }, "outbox relay: publish failed, retrying");
       }
-      if (stopped || (failures === 0 && (published > 0 || notified))) continue;
-      await sleeper.sleep(failures > 0 ? backoffMs(failures) : idleMs);
+      if (stopped || (failures === 0 && (published > 0 || woken))) continue;
+      idling = failures === 0;
+      await sleeper.sleep(idling ? idleMs : backoffMs(failures));
+      idling = false;
     }
   }
 
-  const polling = options.poll !== false;
-  const wakeup =
-    polling && options.listen !== false
-      ? listenForOutboxCommits({
-          connectionString: withoutSchemaParam(options.databaseUrl),
-          schema,
-          logger,
-          onCommit: () => {
-            notified = true;
-            sleeper.wake();
-          },
-        })
-      : undefined;
-  const running = polling ? Promise.all([loop(), pruneLoop()]) : Promise.resolve();
+  const running = options.poll === false ? Promise.resolve() : Promise.all([loop(), pruneLoop()]);
   return {
     drainOnce,
     pruneOnce,
+    wake() {
+      woken = true;
+      if (idling) sleeper.wake();
+    },
     async stop() {
       stopped = true;
       sleeper.wake();
       pruneSleeper.wake();
-      await wakeup?.close();
       await running;
       await pool.end();
     },

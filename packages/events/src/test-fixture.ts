@@ -1,6 +1,6 @@
 /**
  * Integration-test fixture (tests only): a fresh database with a service schema holding the outbox and inbox
- * tables exactly as a service's Prisma migration creates them (and ticketing's commit-notify rule), a pg-backed `TransactionalDb` (the shape of
+ * tables exactly as a service's Prisma migration creates them, a pg-backed `TransactionalDb` (the shape of
  * PrismaClient the consumer uses), and Redis stream names unique to the test.
  */
 import { randomBytes } from "node:crypto";
@@ -47,8 +47,7 @@ export async function createFixture(): Promise<Fixture> {
     CREATE TABLE ${SCHEMA}."ProcessedEvent" (
       "eventId" UUID NOT NULL, "consumerGroup" TEXT NOT NULL,
       "processedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP, PRIMARY KEY ("eventId", "consumerGroup"));
-    CREATE TABLE ${SCHEMA}."Effect" ("eventId" UUID NOT NULL, "consumer" TEXT NOT NULL);
-    CREATE RULE "OutboxEvent_notify_relay" AS ON INSERT TO ${SCHEMA}."OutboxEvent" DO ALSO NOTIFY "sysops_outbox_${SCHEMA}";`);
+    CREATE TABLE ${SCHEMA}."Effect" ("eventId" UUID NOT NULL, "consumer" TEXT NOT NULL);`);
   const redis = new Redis(process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379", { maxRetriesPerRequest: 3 });
   const prefix = `test:events:${randomBytes(6).toString("hex")}`;
   const stream = `${prefix}:stream`;

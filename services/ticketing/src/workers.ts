@@ -2,13 +2,19 @@
  * Ticketing's background work, split over its two processes so that a burst of work (matching over every
  * pending ticket, SLA firings) never starves the HTTP API of CPU or database connections:
  *
- * - svc-ticketing (API, `main.ts`) runs `startApiSideWork`: the outbox relay (outbox → Redis Stream) and the
- *   SLA timer queue that transitions schedule on. Decision: the relay stays with the API because it is cheap
- *   (one indexed poll every 50 ms when idle, batches of 100 under load) and the event latency of every
- *   consumer (notifications: created → SMS) depends on it; the API's event loop is never blocked for long,
- *   a matching run's planner is.
+ * - svc-ticketing (API, `main.ts`) runs `startApiSideWork`: an outbox relay (outbox → Redis Stream) and the
+ *   SLA timer queue that transitions schedule on. Its relay polls every 50 ms when idle (cheap: one indexed
+ *   query; batches of 100 under load) and is the safety net for rows no relay was woken for.
  * - svc-ticketing-worker (`worker-main.ts`) runs `startWorkers`: the `ticketing` consumer group (expert
- *   projection, matching triggers), the matching job, the SLA worker and the auto-close sweep.
+ *   projection, matching triggers), the matching job, the SLA worker, the auto-close sweep, and its own relay.
+ *
+ * Both relays are woken in-process right after a commit that wrote outbox rows (`outboxCommitted()`, see
+ * outbox/relay-wake.ts), so an event reaches the stream within milliseconds of its commit. Decision: the
+ * worker runs a relay too, so that what it writes (matching's `ticket.assigned` / `escalated`, SLA firings,
+ * auto-close) is published at its commit rather than at the API relay's next poll, and still is while the API
+ * is down. Several relays are safe (rows are locked with FOR UPDATE SKIP LOCKED, see @sysops/events).
+ * The worker's relay polls only every second (WORKER_RELAY_IDLE_MS): its own writes wake it, the API's
+ * relay covers the rest, so a second relay adds almost no idle load on PostgreSQL.
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import { Redis } from "ioredis";
@@ -18,6 +24,7 @@ import type { Logger } from "@sysops/logger";
 import { DB_SCHEMA, type Db } from "./db/client.ts";
 import { startTicketingConsumer } from "./events/ticketing-consumer.ts";
 import { startMatchingJob, type MatchingJob } from "./matching/job.ts";
+import { useOutboxRelay } from "./outbox/relay-wake.ts";
 import { startSlaScheduler, startSlaWorker } from "./sla/index.ts";
 import { startAutoClose } from "./tickets/auto-close.ts";
 
@@ -38,8 +45,6 @@ export interface WorkerOptions extends BackgroundOptions {
   /** Minimum time between two triggered matching runs (default in matching/job.ts). */
   matchingMinIntervalMs?: number;
   consumerName?: string;
-  /** In-process tests: also run the outbox relay here (in the suite it runs in the API process). */
-  inProcessRelay?: boolean;
 }
 
 export interface Workers {
@@ -57,8 +62,19 @@ function connectRedis(url: string, logger: Logger): Redis {
   return redis;
 }
 
-function startRelay(opts: BackgroundOptions, redis: Redis): OutboxRelay {
-  return startOutboxRelay({ databaseUrl: opts.databaseUrl, schema: DB_SCHEMA, redis, logger: opts.logger, ...(opts.stream ? { stream: opts.stream } : {}) });
+/** Idle poll of the worker's relay: its own commits wake it, so its poll only backs up the API's relay. */
+const WORKER_RELAY_IDLE_MS = 1_000;
+
+/** A relay this process's commits wake (`outboxCommitted()`); stopping it unregisters it first. */
+function startRelay(opts: BackgroundOptions, redis: Redis, idleMs?: number): Pick<OutboxRelay, "stop"> {
+  const relay = startOutboxRelay({ databaseUrl: opts.databaseUrl, schema: DB_SCHEMA, redis, logger: opts.logger, ...(opts.stream ? { stream: opts.stream } : {}), ...(idleMs ? { idleMs } : {}) });
+  const unregister = useOutboxRelay(relay);
+  return {
+    stop: async () => {
+      unregister();
+      await relay.stop();
+    },
+  };
 }
 
 export interface ApiSideWork {
@@ -85,7 +101,7 @@ export function startApiSideWork(opts: BackgroundOptions): ApiSideWork {
 export function startWorkers(opts: WorkerOptions): Workers {
   const { db, logger } = opts;
   const redis = connectRedis(opts.redisUrl, logger);
-  const relay = opts.inProcessRelay ? startRelay(opts, redis) : null;
+  const relay = startRelay(opts, redis, WORKER_RELAY_IDLE_MS);
   const matching = startMatchingJob({
     db,
     databaseUrl: opts.databaseUrl,
@@ -105,7 +121,7 @@ export function startWorkers(opts: WorkerOptions): Workers {
     await consumer.stop();
     await sla.stop();
     await matching.stop();
-    await relay?.stop();
+    await relay.stop();
     redis.disconnect();
   };
   return {

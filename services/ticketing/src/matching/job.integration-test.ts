@@ -49,7 +49,7 @@ async function runNow() {
 beforeAll(async () => {
   f = await startTicketingFixture();
   redis = new Redis(REDIS_URL);
-  workers = startWorkers({ db: f.db, databaseUrl: f.testDb.url, redisUrl: REDIS_URL, clock: f.clock, logger, stream, sweepMs: 0, consumerName: "test", slaPrefix, inProcessRelay: true });
+  workers = startWorkers({ db: f.db, databaseUrl: f.testDb.url, redisUrl: REDIS_URL, clock: f.clock, logger, stream, sweepMs: 0, consumerName: "test", slaPrefix });
   await publishExpert(NEAR, "Nina Near", bob.customer.addressLat + 0.01, 10);
   await publishExpert(FAR, "Fred Far", bob.customer.addressLat + 0.1, 10);
   expect(await eventually(() => f.db.expertProjection.count(), (n) => n === 2)).toBe(2);

@@ -10,6 +10,7 @@ import type { Clock } from "@sysops/events/clock";
 import { DB_SCHEMA, type Db } from "../db/client.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { emit } from "../outbox/outbox.ts";
+import { outboxCommitted } from "../outbox/relay-wake.ts";
 import { firedInThisPhase, phaseStartOf, timerStillApplies, type SlaTimer } from "./sla-plan.ts";
 
 export type FireResult = "fired" | "already-fired" | "stale";
@@ -18,7 +19,7 @@ const lockTicket = (tx: Prisma.TransactionClient, ticketId: string) =>
   tx.$queryRawUnsafe(`SELECT 1 FROM "${DB_SCHEMA}"."Ticket" WHERE id = $1::uuid FOR UPDATE`, ticketId);
 
 export async function fireSlaTimer(db: Db, clock: Clock, timer: Pick<SlaTimer, "ticketId" | "target" | "kind" | "dueAt">): Promise<FireResult> {
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx): Promise<FireResult> => {
     await lockTicket(tx, timer.ticketId);
     const ticket = await tx.ticket.findUnique({
       where: { id: timer.ticketId },
@@ -41,4 +42,6 @@ export async function fireSlaTimer(db: Db, clock: Clock, timer: Pick<SlaTimer, "
     }
     return "fired";
   });
+  if (result === "fired") outboxCommitted();
+  return result;
 }

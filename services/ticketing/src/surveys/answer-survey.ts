@@ -4,6 +4,7 @@ import { conflict, DomainError } from "@sysops/domain-errors";
 import type { Db } from "../db/client.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { emit } from "../outbox/outbox.ts";
+import { outboxCommitted } from "../outbox/relay-wake.ts";
 import { hashSurveyToken } from "./survey-token.ts";
 
 export interface SurveyView {
@@ -55,7 +56,7 @@ export async function getSurveyByToken(db: Db, clock: Clock, token: string): Pro
 
 /** Records the answer once (a conditional update, so two concurrent submits cannot both win) and emits `survey.submitted`. */
 export async function submitSurvey(db: Db, clock: Clock, answer: SurveyAnswer): Promise<{ surveyId: string }> {
-  return db.$transaction(async (tx) => {
+  const submitted = await db.$transaction(async (tx) => {
     const now = clock.now();
     const survey = await findByToken(tx, answer.token);
     assertOpen(survey, now);
@@ -71,4 +72,6 @@ export async function submitSurvey(db: Db, clock: Clock, answer: SurveyAnswer): 
     });
     return { surveyId: survey.id };
   });
+  outboxCommitted();
+  return submitted;
 }

@@ -9,6 +9,7 @@ import { conflict, invalid, notFound } from "@sysops/domain-errors";
 import type { UserCaller } from "@sysops/internal-auth";
 import type { Db } from "../db/client.ts";
 import { emit } from "../outbox/outbox.ts";
+import { outboxCommitted } from "../outbox/relay-wake.ts";
 
 export type TicketSurveyState = "none" | "open" | "answered" | "expired";
 
@@ -38,7 +39,7 @@ export async function submitTicketSurvey(
   caller: UserCaller,
   answer: { ticketId: string; rating: number; comment: string },
 ): Promise<{ surveyId: string }> {
-  return db.$transaction(async (tx) => {
+  const submitted = await db.$transaction(async (tx) => {
     const now = clock.now();
     const survey = await ownSurvey(tx, caller, answer.ticketId);
     if (!survey) throw invalid("ticketId", "This ticket has no survey yet: it opens when the ticket is resolved");
@@ -53,4 +54,6 @@ export async function submitTicketSurvey(
     });
     return { surveyId: survey.id };
   });
+  outboxCommitted();
+  return submitted;
 }

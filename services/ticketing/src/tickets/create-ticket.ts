@@ -5,6 +5,7 @@ import type { CustomerDirectory } from "../customers/customer-directory.ts";
 import type { Db } from "../db/client.ts";
 import type { Clock } from "@sysops/events/clock";
 import { assertMayFileTicket } from "./access.ts";
+import { outboxCommitted } from "../outbox/relay-wake.ts";
 import { emitTicketCreated } from "./ticket-events.ts";
 import type { CreateTicketInput } from "./ticket-input.ts";
 import { ticketViewSelect, toTicketView, type TicketView } from "./ticket-view.ts";
@@ -58,7 +59,7 @@ async function insertTicket(db: Db, customers: CustomerDirectory, caller: UserCa
   const { customer, product } = facts;
   const now = clock.now();
 
-  return db.$transaction(async (tx) => {
+  const ticket = await db.$transaction(async (tx) => {
     const row = await tx.ticket.create({
       data: {
         customerId: input.customerId,
@@ -88,4 +89,6 @@ async function insertTicket(db: Db, customers: CustomerDirectory, caller: UserCa
     await emitTicketCreated(tx, row);
     return toTicketView(row);
   });
+  outboxCommitted();
+  return ticket;
 }

@@ -2,7 +2,7 @@
  * Applies one state-machine transition in one transaction: check the machine and the version the caller
  * saw, update the ticket (version + 1), record the transition(s), end the assignment if the transition
  * ends it, issue the survey on resolution, and write `ticket.status_changed` (+ `ticket.assigned`,
- * `survey.created`) to the outbox. After commit, the SLA timers are (re)set. A refusal throws before
+ * `survey.created`) to the outbox. After commit, the outbox relay is woken and the SLA timers are (re)set. A refusal throws before
  * anything is written.
  */
 import { conflict, notFound } from "@sysops/domain-errors";
@@ -10,6 +10,7 @@ import type { Clock } from "@sysops/events/clock";
 import type { Logger } from "@sysops/logger";
 import type { Db } from "../db/client.ts";
 import type { Channel } from "../generated/prisma/enums.ts";
+import { outboxCommitted } from "../outbox/relay-wake.ts";
 import { cancelFor, scheduleFor } from "../sla/index.ts";
 import { createSurveyFor } from "../surveys/index.ts";
 import { recordAssignment, type NewAssignment } from "./assignment-record.ts";
@@ -72,6 +73,7 @@ export async function transitionTicket(deps: TransitionDeps, cmd: TransitionComm
     return tx.ticket.findUniqueOrThrow({ where: { id: before.id }, select: ticketViewSelect });
   });
 
+  outboxCommitted();
   await resetSlaTimers(ticket, deps.logger);
   return toTicketView(ticket);
 }
