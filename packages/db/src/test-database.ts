@@ -33,3 +33,24 @@ async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>
     await client.end();
   }
 }
+
+/** What each service's `./lifecycle` module exports (typed here so @sysops/db never depends on a service). */
+export interface ServiceLifecycle {
+  migrate(databaseUrl: string): Promise<unknown>;
+  seedDemo(databaseUrl: string): Promise<unknown>;
+}
+
+/** A fresh database with each service's schema migrated and its demo data seeded, in the order given. */
+export async function createSeededTestDatabase(...lifecycles: ServiceLifecycle[]): Promise<TestDatabase> {
+  const testDb = await createTestDatabase();
+  try {
+    for (const lifecycle of lifecycles) {
+      await lifecycle.migrate(testDb.url);
+      await lifecycle.seedDemo(testDb.url);
+    }
+  } catch (err) {
+    await testDb.drop();
+    throw err;
+  }
+  return testDb;
+}
