@@ -8,7 +8,8 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CALLER_HEADER, signCaller } from "@sysops/internal-auth";
 import { createLogger } from "@sysops/logger";
-import { startTrpcServer, type RunningServer } from "@sysops/trpc-server/server";
+import type { RunningServer } from "@sysops/trpc-server/server";
+import { startTestServer } from "@sysops/trpc-server/testing";
 import { createServices } from "./clients.ts";
 import { appRouter } from "./router.ts";
 import { contextFactory } from "./trpc.ts";
@@ -18,14 +19,6 @@ let hits = 0;
 let tripwire: http.Server;
 let bff: RunningServer;
 
-async function freePort(): Promise<number> {
-  const probe = http.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
-
 beforeAll(async () => {
   tripwire = http.createServer((_req, res) => {
     hits += 1;
@@ -33,9 +26,8 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => tripwire.listen(0, "127.0.0.1", resolve));
   const serviceUrl = `http://127.0.0.1:${(tripwire.address() as AddressInfo).port}`;
-  bff = await startTrpcServer({
+  bff = await startTestServer({
     name: "bff-ticketing-test",
-    port: await freePort(),
     router: appRouter,
     logger: createLogger("bff-ticketing-test", "silent"),
     createContext: contextFactory(secret, createServices(() => serviceUrl)),

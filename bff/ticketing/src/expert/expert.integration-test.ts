@@ -5,72 +5,45 @@
  * tickets assigned to them; illegal actions are refused by the state machine even when forced; a stale
  * version is "This ticket changed…".
  */
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
 import { createTRPCClient, httpLink } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@sysops/db/test-database";
+import { createSeededTestDatabase } from "@sysops/db/test-database";
 import { demoCustomers, demoUsers } from "@sysops/demo-data";
 import { systemClock } from "@sysops/events/clock";
 import { CALLER_HEADER, signCaller, type UserCaller } from "@sysops/internal-auth";
 import { createLogger } from "@sysops/logger";
 import * as customerLifecycle from "@sysops/svc-customer/lifecycle";
-import { startCustomerServer } from "@sysops/svc-customer/server";
 import type { TicketingRouter } from "@sysops/svc-ticketing/api";
 import * as ticketingLifecycle from "@sysops/svc-ticketing/lifecycle";
-import { startTrpcServer, type RunningServer } from "@sysops/trpc-server/server";
+import type { RunningServer } from "@sysops/trpc-server/server";
+import { startTestServer, Teardown } from "@sysops/trpc-server/testing";
 import { createDb, type Db } from "../../../../services/ticketing/src/db/client.ts";
-import { startTicketingServer } from "../../../../services/ticketing/src/server.ts";
 import { transitionTicket } from "../../../../services/ticketing/src/tickets/transition-ticket.ts";
 import { createServices } from "../clients.ts";
 import type { AppRouter } from "../router.ts";
 import { appRouter } from "../router.ts";
+import { startRealServices } from "../testing/real-services.ts";
 import { contextFactory } from "../trpc.ts";
 
 const secret = "bff-ticketing-expert-test-secret-0123456789";
-let testDb: TestDatabase;
+const teardown = new Teardown();
 let db: Db;
 let ticketingUrl: string;
-const servers: RunningServer[] = [];
 let bff: RunningServer;
 
-async function freePort(): Promise<number> {
-  const probe = http.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
-
 beforeAll(async () => {
-  testDb = await createTestDatabase();
-  for (const lifecycle of [customerLifecycle, ticketingLifecycle]) {
-    await lifecycle.migrate(testDb.url);
-    await lifecycle.seedDemo(testDb.url);
-  }
-  db = createDb(testDb.url);
+  const testDb = teardown.add(await createSeededTestDatabase(customerLifecycle, ticketingLifecycle), (t) => t.drop());
+  db = teardown.add(createDb(testDb.url), (d) => d.$disconnect());
   const logger = createLogger("bff-expert-test", "silent");
-  const customer = await startCustomerServer({ databaseUrl: testDb.url, port: await freePort(), internalSecret: secret, logger });
-  const ticketing = await startTicketingServer({ databaseUrl: testDb.url, port: await freePort(), internalSecret: secret, customerServiceUrl: customer.url, logger });
+  const { ticketing, urlOf } = await startRealServices({ databaseUrl: testDb.url, internalSecret: secret, logger, teardown });
   ticketingUrl = ticketing.url;
-  servers.push(customer, ticketing);
-  const urlOf = (name: "customer" | "ticketing") => (name === "customer" ? customer.url : ticketing.url);
-  bff = await startTrpcServer({
-    name: "bff-expert-test",
-    port: await freePort(),
-    router: appRouter,
-    logger,
-    createContext: contextFactory(secret, createServices(urlOf, { internalSecret: secret })),
-  });
+  bff = teardown.server(
+    await startTestServer({ name: "bff-expert-test", router: appRouter, logger, createContext: contextFactory(secret, createServices(urlOf, { internalSecret: secret })) }),
+  );
 }, 60_000);
 
-afterAll(async () => {
-  await bff?.close();
-  for (const server of servers.reverse()) await server.close();
-  await db?.$disconnect();
-  await testDb?.drop();
-});
+afterAll(() => teardown.run());
 
 const headersOf = (caller: UserCaller) => async () => ({ [CALLER_HEADER]: await signCaller(caller, secret) });
 const bffAs = (caller: UserCaller) => createTRPCClient<AppRouter>({ links: [httpLink({ url: bff.url, headers: headersOf(caller) })] });

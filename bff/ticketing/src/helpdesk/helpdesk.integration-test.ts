@@ -3,56 +3,36 @@
  * database): find a caller four ways, file for them by phone, search with filters and keyset pages, open a
  * ticket with its SLA clock and a (recorded) assignment explanation, escalate with a reason, stale version.
  */
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@sysops/db/test-database";
+import { createSeededTestDatabase, type TestDatabase } from "@sysops/db/test-database";
 import { demoCustomers, demoUsers } from "@sysops/demo-data";
 import { codeOf } from "@sysops/trpc-server/access-matrix";
 import { signCaller, type UserCaller } from "@sysops/internal-auth";
 import { createLogger } from "@sysops/logger";
 import { requestContext } from "@sysops/logger/request-context";
 import * as customerLifecycle from "@sysops/svc-customer/lifecycle";
-import { startCustomerServer } from "@sysops/svc-customer/server";
 import * as ticketingLifecycle from "@sysops/svc-ticketing/lifecycle";
-import type { RunningServer } from "@sysops/trpc-server/server";
-import { startTicketingServer } from "../../../../services/ticketing/src/server.ts";
+import { Teardown } from "@sysops/trpc-server/testing";
 import { createServices, type Services } from "../clients.ts";
 import { appRouter } from "../router.ts";
+import { startRealServices } from "../testing/real-services.ts";
 import { createCallerFactory, createContextInner } from "../trpc.ts";
 
 const secret = "bff-ticketing-helpdesk-secret-0123456789";
+const teardown = new Teardown();
 let testDb: TestDatabase;
-const servers: RunningServer[] = [];
 let services: Services;
 
-async function freePort(): Promise<number> {
-  const probe = http.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
-
 beforeAll(async () => {
-  testDb = await createTestDatabase();
-  for (const lifecycle of [customerLifecycle, ticketingLifecycle]) {
-    await lifecycle.migrate(testDb.url);
-    await lifecycle.seedDemo(testDb.url);
-  }
+  testDb = teardown.add(await createSeededTestDatabase(customerLifecycle, ticketingLifecycle), (t) => t.drop());
   const logger = createLogger("bff-helpdesk-test", "silent");
-  const customer = await startCustomerServer({ databaseUrl: testDb.url, port: await freePort(), internalSecret: secret, logger });
-  const ticketing = await startTicketingServer({ databaseUrl: testDb.url, port: await freePort(), internalSecret: secret, customerServiceUrl: customer.url, logger });
-  servers.push(customer, ticketing);
-  services = createServices((name) => (name === "customer" ? customer.url : ticketing.url));
+  const { urlOf } = await startRealServices({ databaseUrl: testDb.url, internalSecret: secret, logger, teardown });
+  services = createServices(urlOf);
 }, 60_000);
 
-afterAll(async () => {
-  for (const server of servers.reverse()) await server.close();
-  await testDb?.drop();
-});
+afterAll(() => teardown.run());
 
 const agentUser = demoUsers.agents[0]!;
 const agent: UserCaller = { kind: "user", userId: agentUser.id, role: "agent", name: agentUser.name };

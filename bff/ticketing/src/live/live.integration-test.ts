@@ -4,8 +4,6 @@
  * lastEventId without a gap or a duplicate; a customer never sees another customer's ticket, an expert only
  * the tickets they hold.
  */
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
 import { createTRPCClient, httpSubscriptionLink } from "@trpc/client";
 import { EventSource } from "eventsource";
@@ -14,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CALLER_HEADER, signCaller, type UserCaller } from "@sysops/internal-auth";
 import { createLogger } from "@sysops/logger";
 import { startTrpcServer, type RunningServer } from "@sysops/trpc-server/server";
+import { freePort } from "@sysops/trpc-server/testing";
 import { createServices } from "../clients.ts";
 import type { AppRouter } from "../router.ts";
 import { appRouter } from "../router.ts";
@@ -41,14 +40,6 @@ interface Instance {
 
 const redis = new Redis(REDIS_URL);
 const instances: Instance[] = [];
-
-async function freePort(): Promise<number> {
-  const probe = http.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
 
 async function startInstance(port: number, drainTimeoutMs = 50): Promise<Instance> {
   const reader = new Redis(REDIS_URL);

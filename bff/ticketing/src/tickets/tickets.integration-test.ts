@@ -4,60 +4,33 @@
  * tools still use (the portal's procedures are tested in customer/customer.integration-test.ts). The
  * ticketing server module is reached by path until the service exports it (test-only).
  */
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@sysops/db/test-database";
+import { createSeededTestDatabase } from "@sysops/db/test-database";
 import { demoUsers } from "@sysops/demo-data";
 import { CALLER_HEADER, signCaller, type UserCaller } from "@sysops/internal-auth";
 import { createLogger } from "@sysops/logger";
 import * as customerLifecycle from "@sysops/svc-customer/lifecycle";
-import { startCustomerServer } from "@sysops/svc-customer/server";
 import * as ticketingLifecycle from "@sysops/svc-ticketing/lifecycle";
-import { startTrpcServer, type RunningServer } from "@sysops/trpc-server/server";
-import { startTicketingServer } from "../../../../services/ticketing/src/server.ts";
+import type { RunningServer } from "@sysops/trpc-server/server";
+import { startTestServer, Teardown } from "@sysops/trpc-server/testing";
 import { createServices } from "../clients.ts";
 import { appRouter } from "../router.ts";
+import { startRealServices } from "../testing/real-services.ts";
 import { contextFactory } from "../trpc.ts";
 import type { TicketDTO } from "./ticket-dto.ts";
 
 const secret = "bff-ticketing-test-secret-0123456789ab";
-let testDb: TestDatabase;
-const servers: RunningServer[] = [];
+const teardown = new Teardown();
 let bff: RunningServer;
 
-async function freePort(): Promise<number> {
-  const probe = http.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
-
 beforeAll(async () => {
-  testDb = await createTestDatabase();
-  for (const lifecycle of [customerLifecycle, ticketingLifecycle]) {
-    await lifecycle.migrate(testDb.url);
-    await lifecycle.seedDemo(testDb.url);
-  }
+  const testDb = teardown.add(await createSeededTestDatabase(customerLifecycle, ticketingLifecycle), (t) => t.drop());
   const logger = createLogger("bff-ticketing-test", "silent");
-  const customer = await startCustomerServer({ databaseUrl: testDb.url, port: await freePort(), internalSecret: secret, logger });
-  const ticketing = await startTicketingServer({ databaseUrl: testDb.url, port: await freePort(), internalSecret: secret, customerServiceUrl: customer.url, logger });
-  servers.push(customer, ticketing);
-  bff = await startTrpcServer({
-    name: "bff-ticketing-test",
-    port: await freePort(),
-    router: appRouter,
-    logger,
-    createContext: contextFactory(secret, createServices((name) => (name === "customer" ? customer.url : ticketing.url))),
-  });
+  const { urlOf } = await startRealServices({ databaseUrl: testDb.url, internalSecret: secret, logger, teardown });
+  bff = teardown.server(await startTestServer({ name: "bff-ticketing-test", router: appRouter, logger, createContext: contextFactory(secret, createServices(urlOf)) }));
 }, 60_000);
 
-afterAll(async () => {
-  await bff?.close();
-  for (const server of servers.reverse()) await server.close();
-  await testDb?.drop();
-});
+afterAll(() => teardown.run());
 
 type Reply<T> = { status: number; data: T; fieldErrors?: Record<string, string[]> };
 
