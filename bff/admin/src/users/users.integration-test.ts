@@ -3,64 +3,41 @@
  * database): the caller token travels browser-side header → BFF → service, and only admins get the list.
  * The identity package exports its router as a type only, so this test reaches its source by path.
  */
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@sysops/db/test-database";
+import { createSeededTestDatabase } from "@sysops/db/test-database";
 import { demoUsers } from "@sysops/demo-data";
 import { CALLER_HEADER, signCaller, type UserCaller } from "@sysops/internal-auth";
 import { createLogger } from "@sysops/logger";
-import { startTrpcServer, type RunningServer } from "@sysops/trpc-server/server";
+import type { RunningServer } from "@sysops/trpc-server/server";
+import { startTestServer, Teardown } from "@sysops/trpc-server/testing";
 import { identityRouter } from "../../../../services/identity/src/api/router.ts";
 import { callerFromToken } from "../../../../services/identity/src/api/trpc.ts";
-import { createDb, type Db } from "../../../../services/identity/src/db/client.ts";
-import { migrate, seedDemo } from "@sysops/svc-identity/lifecycle";
+import { createDb } from "../../../../services/identity/src/db/client.ts";
+import * as identityLifecycle from "@sysops/svc-identity/lifecycle";
 import { createServices } from "../clients.ts";
 import { appRouter } from "../router.ts";
 import { contextFactory } from "../trpc.ts";
 
 const secret = "bff-admin-test-secret-0123456789abcdef";
-let testDb: TestDatabase;
-let db: Db;
-let identity: RunningServer;
+const teardown = new Teardown();
 let bff: RunningServer;
 
-async function freePort(): Promise<number> {
-  const probe = http.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
-
 beforeAll(async () => {
-  testDb = await createTestDatabase();
-  await migrate(testDb.url);
-  await seedDemo(testDb.url);
-  db = createDb(testDb.url);
+  const testDb = teardown.add(await createSeededTestDatabase(identityLifecycle), (t) => t.drop());
+  const db = teardown.add(createDb(testDb.url), (d) => d.$disconnect());
   const logger = createLogger("bff-admin-test", "silent");
-  identity = await startTrpcServer({
-    name: "svc-identity-test",
-    port: await freePort(),
-    router: identityRouter,
-    logger,
-    createContext: async ({ callerToken }) => ({ caller: await callerFromToken(callerToken, secret), db }),
-  });
-  bff = await startTrpcServer({
-    name: "bff-admin-test",
-    port: await freePort(),
-    router: appRouter,
-    logger,
-    createContext: contextFactory(secret, createServices(() => identity.url)),
-  });
+  const identity = teardown.server(
+    await startTestServer({
+      name: "svc-identity-test",
+      router: identityRouter,
+      logger,
+      createContext: async ({ callerToken }) => ({ caller: await callerFromToken(callerToken, secret), db }),
+    }),
+  );
+  bff = teardown.server(await startTestServer({ name: "bff-admin-test", router: appRouter, logger, createContext: contextFactory(secret, createServices(() => identity.url)) }));
 }, 60_000);
 
-afterAll(async () => {
-  await bff?.close();
-  await identity?.close();
-  await db?.$disconnect();
-  await testDb?.drop();
-});
+afterAll(() => teardown.run());
 
 const listAs = async (caller: UserCaller) => fetch(`${bff.url}/users.list`, { headers: { [CALLER_HEADER]: await signCaller(caller, secret) } });
 
