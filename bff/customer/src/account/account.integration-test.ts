@@ -3,53 +3,31 @@
  * database): caller token browser-side header → BFF → service; DTOs shaped for the screen; a downstream
  * 4xx keeps its status. The service exports its server for such tests.
  */
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@sysops/db/test-database";
+import { createSeededTestDatabase } from "@sysops/db/test-database";
 import { demoUsers } from "@sysops/demo-data";
 import { CALLER_HEADER, signCaller, type UserCaller } from "@sysops/internal-auth";
 import { createLogger } from "@sysops/logger";
-import { startTrpcServer, type RunningServer } from "@sysops/trpc-server/server";
-import { migrate, seedDemo } from "@sysops/svc-customer/lifecycle";
+import type { RunningServer } from "@sysops/trpc-server/server";
+import { freePort, startTestServer, Teardown } from "@sysops/trpc-server/testing";
+import * as customerLifecycle from "@sysops/svc-customer/lifecycle";
 import { startCustomerServer } from "@sysops/svc-customer/server";
 import { createServices } from "../clients.ts";
 import { appRouter } from "../router.ts";
 import { contextFactory } from "../trpc.ts";
 
 const secret = "bff-customer-test-secret-0123456789abc";
-let testDb: TestDatabase;
-let service: RunningServer;
+const teardown = new Teardown();
 let bff: RunningServer;
 
-async function freePort(): Promise<number> {
-  const probe = http.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
-
 beforeAll(async () => {
-  testDb = await createTestDatabase();
-  await migrate(testDb.url);
-  await seedDemo(testDb.url);
+  const testDb = teardown.add(await createSeededTestDatabase(customerLifecycle), (t) => t.drop());
   const logger = createLogger("bff-customer-test", "silent");
-  service = await startCustomerServer({ databaseUrl: testDb.url, port: await freePort(), internalSecret: secret, logger });
-  bff = await startTrpcServer({
-    name: "bff-customer-test",
-    port: await freePort(),
-    router: appRouter,
-    logger,
-    createContext: contextFactory(secret, createServices(() => service.url)),
-  });
+  const service = teardown.server(await startCustomerServer({ databaseUrl: testDb.url, port: await freePort(), internalSecret: secret, logger }));
+  bff = teardown.server(await startTestServer({ name: "bff-customer-test", router: appRouter, logger, createContext: contextFactory(secret, createServices(() => service.url)) }));
 }, 60_000);
 
-afterAll(async () => {
-  await bff?.close();
-  await service?.close();
-  await testDb?.drop();
-});
+afterAll(() => teardown.run());
 
 const call = async (caller: UserCaller, path: string, input?: unknown) => {
   const query = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`;
