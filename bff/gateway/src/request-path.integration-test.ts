@@ -5,25 +5,22 @@
  * request id reaches the BFF. Service and BFF modules without a value export are reached by path (test-only).
  */
 import { randomUUID } from "node:crypto";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import type { FastifyInstance } from "fastify";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@sysops/db/test-database";
+import { createSeededTestDatabase } from "@sysops/db/test-database";
 import { DEMO_PASSWORD, demoUsers } from "@sysops/demo-data";
 import { createLogger } from "@sysops/logger";
 import * as customerLifecycle from "@sysops/svc-customer/lifecycle";
-import { startCustomerServer } from "@sysops/svc-customer/server";
 import * as identityLifecycle from "@sysops/svc-identity/lifecycle";
 import * as ticketingLifecycle from "@sysops/svc-ticketing/lifecycle";
-import { startTrpcServer, type RunningServer } from "@sysops/trpc-server/server";
+import { startTestServer, Teardown } from "@sysops/trpc-server/testing";
 import { identityRouter } from "../../../services/identity/src/api/router.ts";
 import { callerFromToken } from "../../../services/identity/src/api/trpc.ts";
-import { createDb, type Db } from "../../../services/identity/src/db/client.ts";
-import { startTicketingServer } from "../../../services/ticketing/src/server.ts";
+import { createDb } from "../../../services/identity/src/db/client.ts";
 import { createServices } from "../../ticketing/src/clients.ts";
 import { appRouter as ticketingBffRouter } from "../../ticketing/src/router.ts";
+import { startRealServices } from "../../ticketing/src/testing/real-services.ts";
 import { contextFactory } from "../../ticketing/src/trpc.ts";
 import { buildApp } from "./app.ts";
 import { createIdentityClient } from "./auth/identity-client.ts";
@@ -32,75 +29,58 @@ import { HOST, ORIGIN, TEST_SECRET } from "./testing/gateway-harness.ts";
 const logger = createLogger("request-path-test", "silent");
 const keyPrefix = `test:gateway-path:${randomUUID()}:`;
 const seenRequestIds: string[] = [];
-let testDb: TestDatabase;
-let identityDb: Db;
-let redis: Redis;
+const teardown = new Teardown();
 let app: FastifyInstance;
-const servers: RunningServer[] = [];
-
-async function freePort(): Promise<number> {
-  const probe = http.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
 
 beforeAll(async () => {
-  testDb = await createTestDatabase();
-  for (const lifecycle of [identityLifecycle, customerLifecycle, ticketingLifecycle]) {
-    await lifecycle.migrate(testDb.url);
-    await lifecycle.seedDemo(testDb.url);
-  }
-  identityDb = createDb(testDb.url);
-  const identity = await startTrpcServer({
-    name: "svc-identity-test",
-    port: await freePort(),
-    router: identityRouter,
-    logger,
-    createContext: async ({ callerToken }) => ({ caller: await callerFromToken(callerToken, TEST_SECRET), db: identityDb }),
-  });
-  const customer = await startCustomerServer({ databaseUrl: testDb.url, port: await freePort(), internalSecret: TEST_SECRET, logger });
-  const ticketing = await startTicketingServer({ databaseUrl: testDb.url, port: await freePort(), internalSecret: TEST_SECRET, customerServiceUrl: customer.url, logger });
-  const services = createServices((name) => (name === "customer" ? customer.url : ticketing.url));
-  const bffContext = contextFactory(TEST_SECRET, services);
-  const bff = await startTrpcServer({
-    name: "bff-ticketing-test",
-    port: await freePort(),
-    router: ticketingBffRouter,
-    logger,
-    createContext: (request) => {
-      seenRequestIds.push(request.requestId);
-      return bffContext(request);
-    },
-  });
-  servers.push(identity, customer, ticketing, bff);
+  const testDb = teardown.add(await createSeededTestDatabase(identityLifecycle, customerLifecycle, ticketingLifecycle), (t) => t.drop());
+  const identityDb = teardown.add(createDb(testDb.url), (d) => d.$disconnect());
+  const identity = teardown.server(
+    await startTestServer({
+      name: "svc-identity-test",
+      router: identityRouter,
+      logger,
+      createContext: async ({ callerToken }) => ({ caller: await callerFromToken(callerToken, TEST_SECRET), db: identityDb }),
+    }),
+  );
+  const { urlOf } = await startRealServices({ databaseUrl: testDb.url, internalSecret: TEST_SECRET, logger, teardown });
+  const bffContext = contextFactory(TEST_SECRET, createServices(urlOf));
+  const bff = teardown.server(
+    await startTestServer({
+      name: "bff-ticketing-test",
+      router: ticketingBffRouter,
+      logger,
+      createContext: (request) => {
+        seenRequestIds.push(request.requestId);
+        return bffContext(request);
+      },
+    }),
+  );
 
-  redis = new Redis(process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379");
-  app = await buildApp({
-    logger,
-    redis,
-    secret: TEST_SECRET,
-    identity: createIdentityClient(identity.url, TEST_SECRET),
-    identityUrl: identity.url,
-    domains: ["ticketing"],
-    bffUrlOf: () => bff.url,
-    shellDir: "/nonexistent-shell",
-    mfeDir: "/nonexistent-mfe",
-    sessionPrefix: `${keyPrefix}session:`,
-    rateLimitPrefix: `${keyPrefix}rate:`,
+  const redis = teardown.add(new Redis(process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379"), async (r) => {
+    const keys = await r.keys(`${keyPrefix}*`);
+    if (keys.length > 0) await r.del(...keys);
+    await r.quit();
   });
+  app = teardown.add(
+    await buildApp({
+      logger,
+      redis,
+      secret: TEST_SECRET,
+      identity: createIdentityClient(identity.url, TEST_SECRET),
+      identityUrl: identity.url,
+      domains: ["ticketing"],
+      bffUrlOf: () => bff.url,
+      shellDir: "/nonexistent-shell",
+      mfeDir: "/nonexistent-mfe",
+      sessionPrefix: `${keyPrefix}session:`,
+      rateLimitPrefix: `${keyPrefix}rate:`,
+    }),
+    (a) => a.close(),
+  );
 }, 90_000);
 
-afterAll(async () => {
-  await app?.close();
-  const keys = (await redis?.keys(`${keyPrefix}*`)) ?? [];
-  if (keys.length > 0) await redis.del(...keys);
-  await redis?.quit();
-  for (const server of servers.reverse()) await server.close();
-  await identityDb?.$disconnect();
-  await testDb?.drop();
-});
+afterAll(() => teardown.run());
 
 describe("browser → gateway → bff-ticketing → services", () => {
   it("a signed-in customer files a ticket and sees it, and the request id reaches the BFF", async () => {

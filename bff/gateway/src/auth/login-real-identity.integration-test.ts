@@ -4,76 +4,61 @@
  * exports its router as a type only, so this test reaches its source by path (test-only; nothing here is
  * bundled into the gateway).
  */
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Redis } from "ioredis";
 import { randomUUID } from "node:crypto";
-import { createTestDatabase, type TestDatabase } from "@sysops/db/test-database";
+import { createSeededTestDatabase } from "@sysops/db/test-database";
 import { DEMO_PASSWORD, demoUsers } from "@sysops/demo-data";
 import { createLogger } from "@sysops/logger";
-import { startTrpcServer, type RunningServer } from "@sysops/trpc-server/server";
+import { startTestServer, Teardown } from "@sysops/trpc-server/testing";
 import { identityRouter } from "../../../../services/identity/src/api/router.ts";
 import { callerFromToken } from "../../../../services/identity/src/api/trpc.ts";
-import { createDb, type Db } from "../../../../services/identity/src/db/client.ts";
-import { migrate, seedDemo } from "@sysops/svc-identity/lifecycle";
+import { createDb } from "../../../../services/identity/src/db/client.ts";
+import * as identityLifecycle from "@sysops/svc-identity/lifecycle";
 import { buildApp } from "../app.ts";
 import { HOST, ORIGIN, TEST_SECRET } from "../testing/gateway-harness.ts";
 import { createIdentityClient } from "./identity-client.ts";
 import type { FastifyInstance } from "fastify";
 
-let testDb: TestDatabase;
-let db: Db;
-let identity: RunningServer;
-let redis: Redis;
+const teardown = new Teardown();
 let app: FastifyInstance;
 const keyPrefix = `test:gateway-identity:${randomUUID()}:`;
 
-async function freePort(): Promise<number> {
-  const probe = http.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
-
 beforeAll(async () => {
-  testDb = await createTestDatabase();
-  await migrate(testDb.url);
-  await seedDemo(testDb.url);
-  db = createDb(testDb.url);
-  identity = await startTrpcServer({
-    name: "svc-identity-test",
-    port: await freePort(),
-    router: identityRouter,
-    logger: createLogger("svc-identity-test", "silent"),
-    createContext: async ({ callerToken }) => ({ caller: await callerFromToken(callerToken, TEST_SECRET), db }),
+  const testDb = teardown.add(await createSeededTestDatabase(identityLifecycle), (t) => t.drop());
+  const db = teardown.add(createDb(testDb.url), (d) => d.$disconnect());
+  const identity = teardown.server(
+    await startTestServer({
+      name: "svc-identity-test",
+      router: identityRouter,
+      logger: createLogger("svc-identity-test", "silent"),
+      createContext: async ({ callerToken }) => ({ caller: await callerFromToken(callerToken, TEST_SECRET), db }),
+    }),
+  );
+  const redis = teardown.add(new Redis(process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379"), async (r) => {
+    const keys = await r.keys(`${keyPrefix}*`);
+    if (keys.length > 0) await r.del(...keys);
+    await r.quit();
   });
-  redis = new Redis(process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379");
-  app = await buildApp({
-    logger: createLogger("gateway-test", "silent"),
-    redis,
-    secret: TEST_SECRET,
-    identity: createIdentityClient(identity.url, TEST_SECRET),
-    identityUrl: identity.url,
-    domains: [],
-    bffUrlOf: () => "http://127.0.0.1:9",
-    shellDir: "/nonexistent-shell",
-    mfeDir: "/nonexistent-mfe",
-    sessionPrefix: `${keyPrefix}session:`,
-    rateLimitPrefix: `${keyPrefix}rate:`,
-  });
+  app = teardown.add(
+    await buildApp({
+      logger: createLogger("gateway-test", "silent"),
+      redis,
+      secret: TEST_SECRET,
+      identity: createIdentityClient(identity.url, TEST_SECRET),
+      identityUrl: identity.url,
+      domains: [],
+      bffUrlOf: () => "http://127.0.0.1:9",
+      shellDir: "/nonexistent-shell",
+      mfeDir: "/nonexistent-mfe",
+      sessionPrefix: `${keyPrefix}session:`,
+      rateLimitPrefix: `${keyPrefix}rate:`,
+    }),
+    (a) => a.close(),
+  );
 }, 60_000);
 
-afterAll(async () => {
-  await app?.close();
-  const keys = (await redis?.keys(`${keyPrefix}*`)) ?? [];
-  if (keys.length > 0) await redis.del(...keys);
-  await redis?.quit();
-  await identity?.close();
-  await db?.$disconnect();
-  await testDb?.drop();
-});
+afterAll(() => teardown.run());
 
 const login = (email: string, password: string) =>
   app.inject({ method: "POST", url: "/auth/login", headers: { origin: ORIGIN, host: HOST }, payload: { email, password } });
