@@ -112,7 +112,7 @@ describe("browser → gateway → bff-ticketing → services", () => {
     const ticket = created.json<{ result: { data: { id: string; status: string } } }>().result.data;
     expect(ticket.status).toBe("new");
 
-    const mine = await app.inject({ url: "/api/ticketing/tickets.mine", cookies });
+    const mine = await app.inject({ url: "/api/ticketing/customer.myTickets", cookies });
     expect(mine.json<{ result: { data: { id: string }[] } }>().result.data.map((t) => t.id)).toContain(ticket.id);
   });
 });
