@@ -13,27 +13,20 @@
  * (Basic) to Sam or Kofi — the rejection test needs those two qualified experts.
  */
 import { randomUUID } from "node:crypto";
-import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
 import { demoCustomers, demoUsers } from "@sysops/demo-data";
 import { expectNoSeriousA11yViolations } from "../support/axe.ts";
+import { assignedExpert, customerStatus, customerTicket, expertNamed, noHorizontalScroll, openAssignment, phonePage, PHONE } from "../support/expert-flow.ts";
 import { signIn, signInApi, trpcBody, trpcMutation, trpcQuery, type TicketingOutputs } from "../support/session.ts";
 
 type FilingOptions = TicketingOutputs["customer"]["filingOptions"];
-type CustomerTicket = TicketingOutputs["customer"]["ticket"];
 type ExpertTicket = TicketingOutputs["expert"]["ticket"];
-
-const PHONE = { width: 360, height: 740 };
 
 // Two browser contexts, axe runs and waits for matching: more than the default 30 s on a busy machine.
 test.describe.configure({ timeout: 90_000 });
 const bob = demoUsers.customers[1]!;
 const bobRecord = demoCustomers.find((c) => c.id === bob.customerId)!;
 const isabel = demoUsers.customers[8]!;
-const expertNamed = (firstName: string) => {
-  const expert = demoUsers.experts.find((e) => e.name.split(" ")[0] === firstName);
-  if (!expert) throw new Error(`no demo expert named ${firstName}`);
-  return expert;
-};
 
 /** Files a ticket for the signed-in customer of `request` (their first product in `category`); returns its number. */
 async function fileTicket(request: APIRequestContext, category: string): Promise<string> {
@@ -53,45 +46,6 @@ async function fileTicket(request: APIRequestContext, category: string): Promise
   expect(res.status()).toBe(200);
   return (await trpcBody<{ number: string }>(res)).result!.data.number;
 }
-
-async function customerTicket(request: APIRequestContext, number: string): Promise<CustomerTicket> {
-  return (await trpcBody<CustomerTicket>(await trpcQuery(request, "ticketing", "customer.ticket", { number }))).result!.data;
-}
-
-/** Waits for matching to assign the ticket (to someone other than `not`); returns the expert's first name. */
-async function assignedExpert(request: APIRequestContext, number: string, not?: string): Promise<string> {
-  let firstName: string | null = null;
-  await expect
-    .poll(
-      async () => {
-        const t = await customerTicket(request, number);
-        firstName = t.status === "assigned" && t.expertFirstName !== not ? t.expertFirstName : null;
-        return firstName;
-      },
-      { timeout: 60_000, intervals: [250, 500, 1_000] },
-    )
-    .not.toBeNull();
-  return firstName!;
-}
-
-async function phonePage(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: PHONE });
-  const page = await context.newPage();
-  await signIn(page, email);
-  return page;
-}
-
-async function openAssignment(page: Page, number: string) {
-  const card = page.getByRole("listitem").filter({ hasText: number });
-  await expect(card).toBeVisible();
-  await card.getByRole("link", { name: `Ticket ${number}` }).click();
-  await expect(page.getByRole("heading", { name: `Ticket ${number}` })).toBeVisible();
-}
-
-const noHorizontalScroll = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
-
-/** The status badge in the customer's ticket header. */
-const customerStatus = (page: Page, status: string) => page.locator(`[data-status="${status}"]`).first();
 
 test("an expert accepts, starts and resolves on a phone; the customer's open page follows live", async ({ browser }) => {
   const customerContext = await browser.newContext();
