@@ -4,23 +4,22 @@
  * events arriving on a real Redis stream and the mails going over SMTP into the smtp-server sink.
  */
 import { randomBytes, randomUUID } from "node:crypto";
-import { createServer } from "node:net";
-import { createTestDatabase, type TestDatabase } from "@sysops/db/test-database";
+import { createSeededTestDatabase } from "@sysops/db/test-database";
 import { demoUsers } from "@sysops/demo-data";
 import { ticketSlaBreached, ticketStatusChanged, type EventDefinition } from "@sysops/events/catalog";
 import { toOutboxRow, type OutboxInput } from "@sysops/events/outbox";
 import { createLogger } from "@sysops/logger";
 import * as identityService from "@sysops/svc-identity/lifecycle";
 import { startIdentityServer } from "@sysops/svc-identity/server";
-import type { RunningServer } from "@sysops/trpc-server/server";
+import { freePort, Teardown } from "@sysops/trpc-server/testing";
 import { Redis } from "ioredis";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serviceContactDirectory } from "./contacts/contacts.ts";
 import { createDb, type Db } from "./db/client.ts";
 import { migrate } from "./db/lifecycle.ts";
-import { startNotificationService } from "./service.ts";
-import { localSinkProviders, startLocalSinks, type LocalSinks } from "./sinks/local-sinks.ts";
+import { startLocalSinks, type LocalSinks } from "./sinks/local-sinks.ts";
+import { startTestNotificationService, waitFor } from "./testing/notification-under-test.ts";
 
 const SECRET = "integration-test-secret-0123456789abcdef";
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -30,31 +29,11 @@ const stream = `test:notification-managers:${run}:events`;
 const queuePrefix = `test-notification-managers-${run}`;
 const secondManager = { id: randomUUID(), name: "Quinn Second-Manager", email: `quinn.${run}@sysops.example` };
 
-let testDb: TestDatabase;
+const teardown = new Teardown();
 let db: Db;
 let redis: Redis;
 let sinks: LocalSinks;
-let identity: RunningServer;
-let service: RunningServer;
 let managers: { name: string; email: string }[];
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const s = createServer().listen(0, "127.0.0.1", () => {
-      const address = s.address();
-      s.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-
-async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** XADDs the event exactly as the outbox relay publishes it (payload validated by the catalog); returns its id. */
 async function publish<D extends EventDefinition>(definition: D, input: OutboxInput<D>): Promise<string> {
@@ -67,9 +46,7 @@ async function publish<D extends EventDefinition>(definition: D, input: OutboxIn
 const mailsTo = (email: string) => sinks.store.list({ channel: "email", to: email });
 
 beforeAll(async () => {
-  testDb = await createTestDatabase();
-  await identityService.migrate(testDb.url);
-  await identityService.seedDemo(testDb.url);
+  const testDb = teardown.add(await createSeededTestDatabase(identityService), (t) => t.drop());
   // A second manager, so "every manager" is more than the demo world's one.
   const client = new pg.Client({ connectionString: testDb.url });
   await client.connect();
@@ -80,40 +57,30 @@ beforeAll(async () => {
   managers = [demoUsers.manager, secondManager].map(({ name, email }) => ({ name, email }));
 
   await migrate(testDb.url);
-  db = createDb(testDb.url);
-  redis = new Redis(REDIS_URL);
-  identity = await startIdentityServer({ databaseUrl: testDb.url, port: await freePort(), internalSecret: SECRET, logger });
-  sinks = await startLocalSinks({ smtp: 0, sms: 0 });
-  service = await startNotificationService({
-    databaseUrl: testDb.url,
-    redisUrl: REDIS_URL,
-    port: await freePort(),
-    internalSecret: SECRET,
-    logger,
-    // Nothing here concerns a customer: a lookup there would fail loudly (nothing listens on port 9).
-    contacts: serviceContactDirectory({ customer: "http://127.0.0.1:9", identity: identity.url }, SECRET),
-    providers: localSinkProviders(sinks, "Sysops Squad <no-reply@sysops.test>"),
-    publicOrigin: "http://localhost:3000",
-    sinks: sinks.store,
-    retry: { attempts: 3, backoffMs: 100 },
-    queuePrefix,
-    stream,
-    claimIdleMs: 500,
-    requeueEveryMs: 500,
+  db = teardown.add(createDb(testDb.url), (d) => d.$disconnect());
+  redis = teardown.add(new Redis(REDIS_URL), async (r) => {
+    await r.del(stream, ...(await r.keys(`${queuePrefix}:*`)));
+    r.disconnect();
   });
+  const identity = teardown.server(await startIdentityServer({ databaseUrl: testDb.url, port: await freePort(), internalSecret: SECRET, logger }));
+  sinks = teardown.add(await startLocalSinks({ smtp: 0, sms: 0 }), (s) => s.close());
+  teardown.server(
+    await startTestNotificationService({
+      databaseUrl: testDb.url,
+      redisUrl: REDIS_URL,
+      internalSecret: SECRET,
+      logger,
+      // Nothing here concerns a customer: a lookup there would fail loudly (nothing listens on port 9).
+      contacts: serviceContactDirectory({ customer: "http://127.0.0.1:9", identity: identity.url }, SECRET),
+      sinks,
+      retry: { attempts: 3, backoffMs: 100 },
+      queuePrefix,
+      stream,
+    }),
+  );
 });
 
-afterAll(async () => {
-  await service?.close();
-  await identity?.close();
-  await sinks?.close();
-  if (redis) {
-    await redis.del(stream, ...(await redis.keys(`${queuePrefix}:*`)));
-    redis.disconnect();
-  }
-  await db?.$disconnect();
-  await testDb?.drop();
-});
+afterAll(() => teardown.run());
 
 describe("manager notifications with contacts from the real identity service", () => {
   it("mails every manager once about an SLA breach, and nobody else", async () => {

@@ -4,8 +4,7 @@
  * Events are XADDed to a test stream exactly as the outbox relay publishes them.
  */
 import { randomBytes, randomUUID } from "node:crypto";
-import { createServer } from "node:net";
-import { createTestDatabase, type TestDatabase } from "@sysops/db/test-database";
+import { createSeededTestDatabase } from "@sysops/db/test-database";
 import { demoCustomers } from "@sysops/demo-data";
 import { signCaller } from "@sysops/internal-auth";
 import { createLogger } from "@sysops/logger";
@@ -13,14 +12,16 @@ import * as customerService from "@sysops/svc-customer/lifecycle";
 import { startCustomerServer } from "@sysops/svc-customer/server";
 import { createServiceClient } from "@sysops/trpc-server/service-client";
 import type { RunningServer } from "@sysops/trpc-server/server";
+import { freePort, Teardown } from "@sysops/trpc-server/testing";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { NotificationRouter } from "./api/router.ts";
 import { serviceContactDirectory } from "./contacts/contacts.ts";
 import { createDb, type Db } from "./db/client.ts";
 import { migrate } from "./db/lifecycle.ts";
-import { localSinkProviders, startLocalSinks, type LocalSinks } from "./sinks/local-sinks.ts";
-import { CONSUMER_GROUP, startNotificationService } from "./service.ts";
+import { startLocalSinks, type LocalSinks } from "./sinks/local-sinks.ts";
+import { CONSUMER_GROUP } from "./service.ts";
+import { startTestNotificationService, waitFor } from "./testing/notification-under-test.ts";
 
 const SECRET = "integration-test-secret-0123456789abcdef";
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -31,33 +32,12 @@ const queuePrefix = `test-notification-${run}`;
 const RETRY = { attempts: 5, backoffMs: 100 };
 const alice = demoCustomers[0]!;
 
-let testDb: TestDatabase;
+const teardown = new Teardown();
 let db: Db;
 let redis: Redis;
 let sinks: LocalSinks;
-let customerServer: RunningServer;
 let service: RunningServer;
 let client: ReturnType<typeof createServiceClient<NotificationRouter>>;
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const s = createServer().listen(0, "127.0.0.1", () => {
-      const address = s.address();
-      s.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-
-type Probe<T> = () => T | undefined | false | Promise<T | undefined | false>;
-
-async function waitFor<T>(what: string, probe: Probe<T>, timeoutMs = 15_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** XADD an envelope the way the outbox relay does; returns the event id. */
 async function publish(type: string, aggregateId: string, payload: object, id: string = randomUUID()): Promise<string> {
@@ -87,45 +67,33 @@ function assignedPayload(expertId: string) {
 const messagesOf = (eventId: string) => db.message.findMany({ where: { eventId }, orderBy: { channel: "asc" } });
 
 beforeAll(async () => {
-  testDb = await createTestDatabase();
-  await customerService.migrate(testDb.url);
-  await customerService.seedDemo(testDb.url);
+  const testDb = teardown.add(await createSeededTestDatabase(customerService), (t) => t.drop());
   await migrate(testDb.url);
-  db = createDb(testDb.url);
-  redis = new Redis(REDIS_URL);
-  customerServer = await startCustomerServer({ databaseUrl: testDb.url, port: await freePort(), internalSecret: SECRET, logger });
-  sinks = await startLocalSinks({ smtp: 0, sms: 0 });
-  service = await startNotificationService({
-    databaseUrl: testDb.url,
-    redisUrl: REDIS_URL,
-    port: await freePort(),
-    internalSecret: SECRET,
-    logger,
-    contacts: serviceContactDirectory({ customer: customerServer.url, identity: "http://127.0.0.1:9" }, SECRET),
-    providers: localSinkProviders(sinks, "Sysops Squad <no-reply@sysops.test>"),
-    publicOrigin: "http://localhost:3000",
-    sinks: sinks.store,
-    retry: RETRY,
-    queuePrefix,
-    stream,
-    claimIdleMs: 500,
-    requeueEveryMs: 500,
+  db = teardown.add(createDb(testDb.url), (d) => d.$disconnect());
+  redis = teardown.add(new Redis(REDIS_URL), async (r) => {
+    const keys = [stream, ...(await r.keys(`${queuePrefix}:*`))];
+    await r.del(...keys);
+    r.disconnect();
   });
+  const customerServer = teardown.server(await startCustomerServer({ databaseUrl: testDb.url, port: await freePort(), internalSecret: SECRET, logger }));
+  sinks = teardown.add(await startLocalSinks({ smtp: 0, sms: 0 }), (s) => s.close());
+  service = teardown.server(
+    await startTestNotificationService({
+      databaseUrl: testDb.url,
+      redisUrl: REDIS_URL,
+      internalSecret: SECRET,
+      logger,
+      contacts: serviceContactDirectory({ customer: customerServer.url, identity: "http://127.0.0.1:9" }, SECRET),
+      sinks,
+      retry: RETRY,
+      queuePrefix,
+      stream,
+    }),
+  );
   client = createServiceClient<NotificationRouter>(service.url, () => signCaller({ kind: "service", service: "e2e" }, SECRET));
 });
 
-afterAll(async () => {
-  await service?.close();
-  await customerServer?.close();
-  await sinks?.close();
-  if (redis) {
-    const keys = [stream, ...(await redis.keys(`${queuePrefix}:*`))];
-    await redis.del(...keys);
-    redis.disconnect();
-  }
-  await db?.$disconnect();
-  await testDb?.drop();
-});
+afterAll(() => teardown.run());
 
 describe("notification service", () => {
   it("turns one assigned event into exactly one customer email and one expert SMS, even when delivered again", async () => {
