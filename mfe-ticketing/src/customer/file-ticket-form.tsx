@@ -101,7 +101,7 @@ function FileTicketFields({ options }: { options: FilingOptions }) {
         </Group>
         {filed && (
           <Alert color="green" role="status" title="Ticket filed">
-            Ticket <Anchor component={Link} to={`/${filed}`}>{filed}</Anchor> filed. We will assign an expert shortly.
+            Ticket <Anchor component={Link} to={`/${filed}`} c="inherit" underline="always">{filed}</Anchor> filed. We will assign an expert shortly.
           </Alert>
         )}
       </Stack>

@@ -4,8 +4,10 @@
  * filled background, "dimmed" text is gray 7 instead of Mantine's gray 6 (3.3:1 on white) and errors red 9.
  * With white text only these reach 4.5:1: red 8+, pink/grape/violet/indigo 7+, blue 8+, cyan 9, teal 9,
  * gray 7+, dark; never green, lime, yellow or orange.
+ * Light alerts (the default variant) write their title and text in the body text colour: Mantine's coloured text
+ * on the tinted background fails 4.5:1 for green even at shade 9; the tint and the icon still say which kind it is.
  */
-import { createTheme, type CSSVariablesResolver } from "@mantine/core";
+import { Alert, createTheme, type CSSVariablesResolver } from "@mantine/core";
 
 export const theme = createTheme({
   primaryColor: "blue",
@@ -14,6 +16,11 @@ export const theme = createTheme({
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
   defaultRadius: "sm",
   headings: { fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif' },
+  components: {
+    Alert: Alert.extend({
+      vars: (_theme, props) => ({ root: { "--alert-color": (props.variant ?? "light") === "light" ? "var(--mantine-color-text)" : undefined } }),
+    }),
+  },
 });
 
 export const cssVariablesResolver: CSSVariablesResolver = (t) => ({
