@@ -6,7 +6,6 @@
  */
 import { randomUUID } from "node:crypto";
 import type { FastifyInstance } from "fastify";
-import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSeededTestDatabase } from "@sysops/db/test-database";
 import { DEMO_PASSWORD, demoUsers } from "@sysops/demo-data";
@@ -24,7 +23,7 @@ import { startRealServices } from "../../ticketing/src/testing/real-services.ts"
 import { contextFactory } from "../../ticketing/src/trpc.ts";
 import { buildApp } from "./app.ts";
 import { createIdentityClient } from "./auth/identity-client.ts";
-import { HOST, ORIGIN, TEST_SECRET } from "./testing/gateway-harness.ts";
+import { connectTestRedis, dropKeysAndQuit, HOST, ORIGIN, TEST_SECRET } from "./testing/gateway-harness.ts";
 
 const logger = createLogger("request-path-test", "silent");
 const keyPrefix = `test:gateway-path:${randomUUID()}:`;
@@ -57,11 +56,7 @@ beforeAll(async () => {
     }),
   );
 
-  const redis = teardown.add(new Redis(process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379"), async (r) => {
-    const keys = await r.keys(`${keyPrefix}*`);
-    if (keys.length > 0) await r.del(...keys);
-    await r.quit();
-  });
+  const redis = teardown.add(connectTestRedis(), (r) => dropKeysAndQuit(r, keyPrefix));
   app = teardown.add(
     await buildApp({
       logger,

@@ -5,7 +5,6 @@
  * bundled into the gateway).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Redis } from "ioredis";
 import { randomUUID } from "node:crypto";
 import { createSeededTestDatabase } from "@sysops/db/test-database";
 import { DEMO_PASSWORD, demoUsers } from "@sysops/demo-data";
@@ -16,7 +15,7 @@ import { callerFromToken } from "../../../../services/identity/src/api/trpc.ts";
 import { createDb } from "../../../../services/identity/src/db/client.ts";
 import * as identityLifecycle from "@sysops/svc-identity/lifecycle";
 import { buildApp } from "../app.ts";
-import { HOST, ORIGIN, TEST_SECRET } from "../testing/gateway-harness.ts";
+import { connectTestRedis, dropKeysAndQuit, HOST, ORIGIN, TEST_SECRET } from "../testing/gateway-harness.ts";
 import { createIdentityClient } from "./identity-client.ts";
 import type { FastifyInstance } from "fastify";
 
@@ -35,11 +34,7 @@ beforeAll(async () => {
       createContext: async ({ callerToken }) => ({ caller: await callerFromToken(callerToken, TEST_SECRET), db }),
     }),
   );
-  const redis = teardown.add(new Redis(process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379"), async (r) => {
-    const keys = await r.keys(`${keyPrefix}*`);
-    if (keys.length > 0) await r.del(...keys);
-    await r.quit();
-  });
+  const redis = teardown.add(connectTestRedis(), (r) => dropKeysAndQuit(r, keyPrefix));
   app = teardown.add(
     await buildApp({
       logger: createLogger("gateway-test", "silent"),

@@ -33,6 +33,16 @@ export interface GatewayHarness {
 
 const redisUrl = () => process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 
+/** A connection to the tests' Redis; each test file keeps its keys under its own prefix. */
+export const connectTestRedis = () => new Redis(redisUrl());
+
+/** Deletes a test file's keys (everything under `keyPrefix`) and closes the connection. */
+export async function dropKeysAndQuit(redis: Redis, keyPrefix: string): Promise<void> {
+  const keys = await redis.keys(`${keyPrefix}*`);
+  if (keys.length > 0) await redis.del(...keys);
+  await redis.quit();
+}
+
 async function writeFixtures(root: string) {
   const shellDir = path.join(root, "shell");
   const mfeDir = path.join(root, "mfe");
@@ -47,7 +57,7 @@ async function writeFixtures(root: string) {
 
 export async function startGateway(loginLimit?: LoginLimit): Promise<GatewayHarness> {
   const keyPrefix = `test:gateway:${randomUUID()}:`;
-  const redis = new Redis(redisUrl());
+  const redis = connectTestRedis();
   const identity = await startIdentityStandIn(TEST_SECRET);
   const bff = await startEchoBff();
   const root = await mkdtemp(path.join(tmpdir(), "gateway-test-"));
@@ -71,9 +81,7 @@ export async function startGateway(loginLimit?: LoginLimit): Promise<GatewayHarn
 
   const close = async () => {
     await app.close();
-    const keys = await redis.keys(`${keyPrefix}*`);
-    if (keys.length > 0) await redis.del(...keys);
-    await redis.quit();
+    await dropKeysAndQuit(redis, keyPrefix);
     await Promise.all([identity.close(), bff.close(), rm(root, { recursive: true, force: true })]);
   };
   return { app, redis, keyPrefix, identity, bff, close };
