@@ -26,14 +26,14 @@ export const API_DB: DbProfile = {
 
 /**
  * Pool of svc-ticketing-worker: the consumer handles one event at a time, a matching run loads with 3
- * parallel queries then writes one short transaction per pick, the SLA worker fires up to 4 timers at once,
- * auto-close one ticket at a time. 4 connections keep matching at full speed beside the consumer; SLA
+ * parallel queries then writes its picks 4 at a time (matching-run.ts WRITE_CONCURRENCY), the SLA worker fires
+ * up to 4 timers at once, auto-close one ticket at a time. 6 connections keep matching at full speed beside the consumer; SLA
  * firings queue briefly behind them (background work may wait longer for a connection than a request:
  * 10 s). Kept small because every suite on a machine shares PostgreSQL's 100 connections. The matching
  * advisory lock has its own connection (matching/job.ts).
  */
 export const WORKER_DB: DbProfile = {
-  pool: { max: 4, connectionTimeoutMillis: 10_000, idleTimeoutMillis: 10_000, application_name: "svc-ticketing-worker" },
+  pool: { max: 6, connectionTimeoutMillis: 10_000, idleTimeoutMillis: 10_000, application_name: "svc-ticketing-worker" },
   transactions: { maxWait: 10_000, timeout: 15_000 },
 };
 
