@@ -18,12 +18,15 @@ import { demoCustomers, demoUsers } from "@sysops/demo-data";
 import { expectNoSeriousA11yViolations } from "../support/axe.ts";
 import { assignedExpert, customerStatus, customerTicket, expertNamed, noHorizontalScroll, openAssignment, phonePage, PHONE } from "../support/expert-flow.ts";
 import { signIn, signInApi, trpcBody, trpcMutation, trpcQuery, type TicketingOutputs } from "../support/session.ts";
+import { cancelOpenTickets } from "../support/open-tickets.ts";
 
 type FilingOptions = TicketingOutputs["customer"]["filingOptions"];
 type ExpertTicket = TicketingOutputs["expert"]["ticket"];
 
 // Two browser contexts, axe runs and waits for matching: more than the default 30 s on a busy machine.
 test.describe.configure({ timeout: 90_000 });
+// Each test needs matching to assign its ticket; start from an empty queue whatever earlier specs left open.
+test.beforeEach(({ playwright }) => cancelOpenTickets(playwright));
 const bob = demoUsers.customers[1]!;
 const bobRecord = demoCustomers.find((c) => c.id === bob.customerId)!;
 const isabel = demoUsers.customers[8]!;

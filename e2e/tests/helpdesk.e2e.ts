@@ -12,6 +12,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { demoCustomers, demoUsers } from "@sysops/demo-data";
 import { expectNoSeriousA11yViolations } from "../support/axe.ts";
 import { signIn, signInApi, trpcBody, trpcMutation, type TicketingOutputs } from "../support/session.ts";
+import { cancelOpenTickets } from "../support/open-tickets.ts";
 
 type Filed = TicketingOutputs["helpdesk"]["fileForCaller"];
 
@@ -54,8 +55,9 @@ test.describe("helpdesk console", () => {
     await expectNoSeriousA11yViolations(page);
   });
 
-  test("files a ticket for the caller by phone, then escalates it with a reason from its page", async ({ page }) => {
+  test("files a ticket for the caller by phone, then escalates it with a reason from its page", async ({ page, playwright }) => {
     test.setTimeout(90_000);
+    await cancelOpenTickets(playwright);
     const cards = await findCaller(page, "nguyen");
     await cards.first().getByRole("button", { name: `Select ${bob.name}` }).click();
     const panel = page.getByRole("region", { name: `Caller ${bob.name}` });

@@ -14,6 +14,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { demoCustomers, demoUsers } from "@sysops/demo-data";
 import { expectNoSeriousA11yViolations } from "../support/axe.ts";
+import { cancelOpenTickets } from "../support/open-tickets.ts";
 import { assignedExpert, customerStatus, customerTicket, expertNamed, noHorizontalScroll, openAssignment, phonePage } from "../support/expert-flow.ts";
 import { signIn, trpcBody, trpcMutation } from "../support/session.ts";
 
@@ -28,7 +29,8 @@ const LIVE_MS = 2_000;
 
 test.describe.configure({ timeout: 60_000 });
 
-test("a ticket goes from the customer's form to the right expert's phone and back; an agent files one by phone", async ({ browser }) => {
+test("a ticket goes from the customer's form to the right expert's phone and back; an agent files one by phone", async ({ browser, playwright }) => {
+  await cancelOpenTickets(playwright);
   // 1. The customer files through the portal form.
   const customer = await (await browser.newContext()).newPage();
   await signIn(customer, bob.email);
