@@ -60,18 +60,29 @@ export async function submitSurvey(db: Db, clock: Clock, answer: SurveyAnswer): 
     const now = clock.now();
     const survey = await findByToken(tx, answer.token);
     assertOpen(survey, now);
-    const { count } = await tx.survey.updateMany({
-      where: { id: survey.id, submittedAt: null },
-      data: { rating: answer.rating, comment: answer.comment, submittedAt: now },
-    });
-    if (count === 0) throw conflict("This survey was already answered");
-    await emit(tx, surveySubmitted, {
-      aggregateId: survey.ticketId,
-      occurredAt: now,
-      payload: { surveyId: survey.id, ticketId: survey.ticketId, customerId: survey.customerId, expertId: survey.expertId ?? undefined, rating: answer.rating, comment: answer.comment },
-    });
-    return { surveyId: survey.id };
+    return recordAnswer(tx, survey, answer, now);
   });
   outboxCommitted();
   return submitted;
+}
+
+/**
+ * The answer itself, whichever way the survey was reached (link token or the ticket page): a conditional update,
+ * so two concurrent submits cannot both win, and `survey.submitted` in the same transaction. Commit, then wake
+ * the relay (`outboxCommitted`).
+ */
+export async function recordAnswer(
+  tx: Prisma.TransactionClient,
+  survey: Pick<SurveyRow, "id" | "ticketId" | "customerId" | "expertId">, answer: { rating: number; comment: string }, now: Date): Promise<{ surveyId: string }> {
+  const { count } = await tx.survey.updateMany({
+    where: { id: survey.id, submittedAt: null },
+    data: { rating: answer.rating, comment: answer.comment, submittedAt: now },
+  });
+  if (count === 0) throw conflict("This survey was already answered");
+  await emit(tx, surveySubmitted, {
+    aggregateId: survey.ticketId,
+    occurredAt: now,
+    payload: { surveyId: survey.id, ticketId: survey.ticketId, customerId: survey.customerId, expertId: survey.expertId ?? undefined, rating: answer.rating, comment: answer.comment },
+  });
+  return { surveyId: survey.id };
 }

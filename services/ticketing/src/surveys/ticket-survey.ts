@@ -3,13 +3,12 @@
  * ticket is the credential (the link token is only stored hashed, so the page cannot use it). Same rules as
  * the link: once, before it expires; another customer's ticket looks like it has no survey (NOT_FOUND).
  */
-import { surveySubmitted } from "@sysops/events/catalog";
 import type { Clock } from "@sysops/events/clock";
 import { conflict, invalid, notFound } from "@sysops/domain-errors";
 import type { UserCaller } from "@sysops/internal-auth";
 import type { Db } from "../db/client.ts";
-import { emit } from "../outbox/outbox.ts";
 import { outboxCommitted } from "../outbox/relay-wake.ts";
+import { recordAnswer } from "./answer-survey.ts";
 
 export type TicketSurveyState = "none" | "open" | "answered" | "expired";
 
@@ -45,14 +44,7 @@ export async function submitTicketSurvey(
     if (!survey) throw invalid("ticketId", "This ticket has no survey yet: it opens when the ticket is resolved");
     if (survey.submittedAt) throw conflict("This survey was already answered");
     if (survey.expiresAt <= now) throw invalid("ticketId", `This survey expired on ${survey.expiresAt.toISOString().slice(0, 10)}`);
-    const { count } = await tx.survey.updateMany({ where: { id: survey.id, submittedAt: null }, data: { rating: answer.rating, comment: answer.comment, submittedAt: now } });
-    if (count === 0) throw conflict("This survey was already answered");
-    await emit(tx, surveySubmitted, {
-      aggregateId: survey.ticketId,
-      occurredAt: now,
-      payload: { surveyId: survey.id, ticketId: survey.ticketId, customerId: survey.customerId, expertId: survey.expertId ?? undefined, rating: answer.rating, comment: answer.comment },
-    });
-    return { surveyId: survey.id };
+    return recordAnswer(tx, survey, answer, now);
   });
   outboxCommitted();
   return submitted;
