@@ -6,10 +6,14 @@
  */
 import type { Clock } from "@sysops/events/clock";
 import type { Logger } from "@sysops/logger";
+import { setTimeout as sleep } from "node:timers/promises";
 import { Worker, type ConnectionOptions, type Job } from "bullmq";
 import type { Db } from "../db/client.ts";
 import type { Providers } from "../providers/provider.ts";
 import { DEFAULT_RETRY, retryDelayMs, SEND_QUEUE, type RetryPolicy, type SendJob } from "./send-queue.ts";
+
+/** How long a sent message's record is retried through a database outage before the job fails. */
+const RECORD_SENT_PATIENCE_MS = 120_000;
 
 export interface SendWorkerOptions {
   db: Db;
@@ -24,6 +28,25 @@ export interface SendWorkerOptions {
 
 export function startSendWorker(opts: SendWorkerOptions): { close(): Promise<void> } {
   const { db, providers, logger, clock, retry = DEFAULT_RETRY } = opts;
+
+  /**
+   * The provider has the message: its `sent` record must survive a database outage (PostgreSQL restarting),
+   * or the message would stay `queued` and the next try would send it a second time. The write is retried
+   * until it lands (bounded); only a crash of this process inside that window can still lead to a resend.
+   */
+  async function recordSent(messageId: string): Promise<void> {
+    const deadline = Date.now() + RECORD_SENT_PATIENCE_MS;
+    for (;;) {
+      try {
+        await db.message.update({ where: { id: messageId }, data: { status: "sent", sentAt: clock.now(), nextAttemptAt: null, lastError: null } });
+        return;
+      } catch (err) {
+        if (Date.now() > deadline) throw err;
+        logger.warn({ messageId, err }, "sent, but recording it failed; retrying the record (not the send)");
+        await sleep(500);
+      }
+    }
+  }
 
   async function process(job: Job<SendJob>): Promise<void> {
     const message = await db.message.findUnique({ where: { id: job.data.messageId } });
@@ -45,7 +68,7 @@ export function startSendWorker(opts: SendWorkerOptions): { close(): Promise<voi
       logger.warn({ messageId: message.id, provider: message.provider, attempts, final, err: lastError }, "send failed");
       throw cause;
     }
-    await db.message.update({ where: { id: message.id }, data: { status: "sent", sentAt: clock.now(), nextAttemptAt: null, lastError: null } });
+    await recordSent(message.id);
     logger.info({ messageId: message.id, kind: message.kind, provider: message.provider, attempts }, "message sent");
   }
 
