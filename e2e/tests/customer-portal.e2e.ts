@@ -9,15 +9,14 @@
  * - axe reports no serious or critical violation on any customer page.
  * Grace Lee (Premier): her phone goes to Omar (phone 5), so matching assigns it without waiting on others.
  */
-import { randomUUID } from "node:crypto";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import pg from "pg";
 import { DEMO_PASSWORD, demoUsers } from "@sysops/demo-data";
 import { expectNoSeriousA11yViolations } from "../support/axe.ts";
+import { fileTicket } from "../support/file-ticket.ts";
 import { signIn, signInApi, trpcBody, trpcMutation, trpcQuery, type TicketingOutputs } from "../support/session.ts";
 import { suiteEnv } from "../support/suite-env.ts";
 
-type FilingOptions = TicketingOutputs["customer"]["filingOptions"];
 type CustomerTicket = TicketingOutputs["customer"]["ticket"];
 type ExpertTicket = TicketingOutputs["expert"]["ticket"];
 
@@ -28,24 +27,6 @@ const myTicketRows = (page: Page) => page.getByRole("region", { name: "My ticket
 
 async function customerTicket(request: APIRequestContext, number: string): Promise<CustomerTicket> {
   return (await trpcBody<CustomerTicket>(await trpcQuery(request, "ticketing", "customer.ticket", { number }))).result!.data;
-}
-
-async function fileByApi(request: APIRequestContext, category: string, description: string): Promise<string> {
-  const options = (await trpcBody<FilingOptions>(await trpcQuery(request, "ticketing", "customer.filingOptions", undefined))).result!.data;
-  const product = options.products.find((p) => p.category === category)!;
-  const res = await trpcMutation(request, "ticketing", "customer.fileTicket", {
-    productId: product.id,
-    category,
-    description,
-    serviceAddress: options.defaultAddress,
-    saveAsDefault: false,
-    preferredDate: "",
-    preferredSlot: "any",
-    idempotencyKey: randomUUID(),
-    timeZone: "UTC",
-  });
-  expect(res.status()).toBe(200);
-  return (await trpcBody<{ number: string }>(res)).result!.data.number;
 }
 
 test("bad input is named next to each field and files nothing; the home page passes axe", async ({ page }) => {
@@ -119,7 +100,7 @@ test("the survey link from the e-mail is answered once; a second answer is refus
   test.setTimeout(120_000);
   const api = await playwright.request.newContext({ baseURL });
   await signInApi(api, grace.email);
-  const number = await fileByApi(api, "phone", `Survey e2e: the phone reboots (${Date.now()})`);
+  const { number } = await fileTicket(api, { category: "phone", description: `Survey e2e: the phone reboots (${Date.now()})` });
 
   // Matching assigns it; the expert accepts, starts and resolves it (through the BFF, as the console would).
   let expertFirstName: string | null = null;

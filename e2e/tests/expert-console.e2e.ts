@@ -12,15 +12,14 @@
  * Who gets a ticket is matching's decision: Bob's TV (Basic plan) can only go to Lena; Isabel's mesh router
  * (Basic) to Sam or Kofi — the rejection test needs those two qualified experts.
  */
-import { randomUUID } from "node:crypto";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { demoCustomers, demoUsers } from "@sysops/demo-data";
 import { expectNoSeriousA11yViolations } from "../support/axe.ts";
+import { fileTicket } from "../support/file-ticket.ts";
 import { assignedExpert, customerStatus, customerTicket, expertNamed, noHorizontalScroll, openAssignment, phonePage, PHONE } from "../support/expert-flow.ts";
 import { signIn, signInApi, trpcBody, trpcMutation, trpcQuery, type TicketingOutputs } from "../support/session.ts";
 import { cancelOpenTickets } from "../support/open-tickets.ts";
 
-type FilingOptions = TicketingOutputs["customer"]["filingOptions"];
 type ExpertTicket = TicketingOutputs["expert"]["ticket"];
 
 // Two browser contexts, axe runs and waits for matching: more than the default 30 s on a busy machine.
@@ -32,29 +31,15 @@ const bobRecord = demoCustomers.find((c) => c.id === bob.customerId)!;
 const isabel = demoUsers.customers[8]!;
 
 /** Files a ticket for the signed-in customer of `request` (their first product in `category`); returns its number. */
-async function fileTicket(request: APIRequestContext, category: string): Promise<string> {
-  const options = (await trpcBody<FilingOptions>(await trpcQuery(request, "ticketing", "customer.filingOptions", undefined))).result!.data;
-  const product = options.products.find((p) => p.category === category)!;
-  const res = await trpcMutation(request, "ticketing", "customer.fileTicket", {
-    productId: product.id,
-    category,
-    description: `Expert console e2e: ${category} misbehaves (${Date.now()})`,
-    serviceAddress: options.defaultAddress,
-    saveAsDefault: false,
-    preferredDate: "",
-    preferredSlot: "any",
-    idempotencyKey: randomUUID(),
-    timeZone: "UTC",
-  });
-  expect(res.status()).toBe(200);
-  return (await trpcBody<{ number: string }>(res)).result!.data.number;
+async function fileTicketIn(request: APIRequestContext, category: string): Promise<string> {
+  return (await fileTicket(request, { category, description: `Expert console e2e: ${category} misbehaves (${Date.now()})` })).number;
 }
 
 test("an expert accepts, starts and resolves on a phone; the customer's open page follows live", async ({ browser }) => {
   const customerContext = await browser.newContext();
   const customer = await customerContext.newPage();
   await signIn(customer, bob.email);
-  const number = await fileTicket(customer.request, "tv");
+  const number = await fileTicketIn(customer.request, "tv");
   const expert = expertNamed(await assignedExpert(customer.request, number));
   await customer.goto(`/tickets/${number}`);
   await expect(customerStatus(customer, "assigned")).toBeVisible();
@@ -105,7 +90,7 @@ test("an expert accepts, starts and resolves on a phone; the customer's open pag
 
 test("an expert rejects with a reason; matching gives the ticket to another qualified expert", async ({ browser, request }) => {
   await signInApi(request, isabel.email);
-  const number = await fileTicket(request, "network");
+  const number = await fileTicketIn(request, "network");
   const first = await assignedExpert(request, number);
   expect(["Sam", "Kofi"]).toContain(first);
 
@@ -130,7 +115,7 @@ test("an expert rejects with a reason; matching gives the ticket to another qual
 
 test("illegal actions are not offered and are refused when forced; someone else's ticket is not found; a stale page is told", async ({ browser, request, playwright }) => {
   await signInApi(request, bob.email);
-  const number = await fileTicket(request, "tv");
+  const number = await fileTicketIn(request, "tv");
   const expert = expertNamed(await assignedExpert(request, number));
   const { id: ticketId, version } = await customerTicket(request, number);
 
@@ -166,7 +151,7 @@ test("illegal actions are not offered and are refused when forced; someone else'
 
 test("a stale page acting on a changed ticket gets 'This ticket changed'", async ({ request, playwright }) => {
   await signInApi(request, bob.email);
-  const number = await fileTicket(request, "tv");
+  const number = await fileTicketIn(request, "tv");
   const expert = expertNamed(await assignedExpert(request, number));
   const { id: ticketId, version } = await customerTicket(request, number);
   const expertApi = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
@@ -183,7 +168,7 @@ test("a live page keeps its updates past the caller token's 2 minutes (streams r
   const customerContext = await browser.newContext();
   const customer = await customerContext.newPage();
   await signIn(customer, bob.email);
-  const number = await fileTicket(customer.request, "tv");
+  const number = await fileTicketIn(customer.request, "tv");
   const expert = expertNamed(await assignedExpert(customer.request, number));
   await customer.goto(`/tickets/${number}`);
   await expect(customerStatus(customer, "assigned")).toBeVisible();

@@ -1,25 +1,10 @@
 import { expect, test } from "@playwright/test";
-import { randomUUID } from "node:crypto";
 import { demoUsers } from "@sysops/demo-data";
-import { signIn, signInApi, trpcBody, trpcMutation, trpcQuery, type TicketingOutputs } from "../support/session.ts";
-
-type FilingOptions = TicketingOutputs["customer"]["filingOptions"];
+import { fileTicket, fileTicketInput, filingOptions } from "../support/file-ticket.ts";
+import { signIn, signInApi, trpcBody, trpcMutation, trpcQuery } from "../support/session.ts";
 
 const customer = demoUsers.customers[1]!;
 const otherCustomer = demoUsers.customers[2]!;
-
-const fileInput = (options: FilingOptions, extra: Record<string, unknown> = {}) => ({
-  productId: options.products[0]!.id,
-  category: options.products[0]!.category,
-  description: "Private problem with the device",
-  serviceAddress: options.defaultAddress,
-  saveAsDefault: false,
-  preferredDate: "",
-  preferredSlot: "any",
-  idempotencyKey: randomUUID(),
-  timeZone: "UTC",
-  ...extra,
-});
 
 test("a customer files a ticket and sees it in My tickets", async ({ page }) => {
   const description = `Screen flickers after the update (${Date.now()})`;
@@ -51,8 +36,7 @@ test("an empty description shows the field's error and files nothing", async ({ 
   await expect(page.getByText("Describe the problem in a few words")).toBeVisible();
 
   // The BFF refuses it too, naming the field, when the browser's check is bypassed.
-  const options = (await trpcBody<FilingOptions>(await trpcQuery(page.request, "ticketing", "customer.filingOptions", undefined))).result!.data;
-  const res = await trpcMutation(page.request, "ticketing", "customer.fileTicket", fileInput(options, { description: "" }));
+  const res = await trpcMutation(page.request, "ticketing", "customer.fileTicket", fileTicketInput(await filingOptions(page.request), { description: "" }));
   expect(res.status()).toBe(400);
   expect((await trpcBody<never>(res)).error?.data.fieldErrors?.description).toBeTruthy();
 
@@ -64,10 +48,7 @@ test("an empty description shows the field's error and files nothing", async ({ 
 test("a customer cannot read another customer's ticket through the BFF", async ({ playwright, baseURL }) => {
   const owner = await playwright.request.newContext({ baseURL });
   await signInApi(owner, otherCustomer.email);
-  const options = (await trpcBody<FilingOptions>(await trpcQuery(owner, "ticketing", "customer.filingOptions", undefined))).result!.data;
-  const created = await trpcMutation(owner, "ticketing", "customer.fileTicket", fileInput(options));
-  expect(created.status()).toBe(200);
-  const { id: ticketId, number } = (await trpcBody<TicketingOutputs["customer"]["fileTicket"]>(created)).result!.data;
+  const { id: ticketId, number } = await fileTicket(owner, { description: "Private problem with the device" });
   expect((await trpcQuery(owner, "ticketing", "customer.ticket", { number })).status()).toBe(200);
 
   const intruder = await playwright.request.newContext({ baseURL });
