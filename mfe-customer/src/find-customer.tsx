@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { Alert, Button, Group, Loader, Stack, Table, Text, TextInput, Title } from "@sysops/design-system";
+import { Button, Group, QueryState, Stack, Table, TextInput, Title } from "@sysops/design-system";
 import { useTRPC } from "./trpc.ts";
 import { normalizeQuery } from "./account.ts";
 
@@ -27,29 +27,28 @@ export function FindCustomer() {
           <Button type="submit">Search</Button>
         </Group>
       </form>
-      {results.isFetching && <Loader size="sm" aria-label="Searching" />}
-      {results.isError && <Alert color="red" role="alert">Search failed: {results.error.message}</Alert>}
-      {results.data && results.data.length === 0 && <Text>No customer matches “{query}”.</Text>}
-      {results.data && results.data.length > 0 && (
-        <Table striped withTableBorder>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Name</Table.Th>
-              <Table.Th scope="col">Email</Table.Th>
-              <Table.Th scope="col">Phone</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {results.data.map((c) => (
-              <Table.Tr key={c.id}>
-                <Table.Td>{c.name}</Table.Td>
-                <Table.Td>{c.email}</Table.Td>
-                <Table.Td>{c.phone || "—"}</Table.Td>
+      <QueryState query={results} loadingWhen="fetching" loadingLabel="Searching" errorPrefix="Search failed" empty={<>No customer matches “{query}”.</>}>
+        {(customers) => (
+          <Table striped withTableBorder>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">Name</Table.Th>
+                <Table.Th scope="col">Email</Table.Th>
+                <Table.Th scope="col">Phone</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
+            </Table.Thead>
+            <Table.Tbody>
+              {customers.map((c) => (
+                <Table.Tr key={c.id}>
+                  <Table.Td>{c.name}</Table.Td>
+                  <Table.Td>{c.email}</Table.Td>
+                  <Table.Td>{c.phone || "—"}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </QueryState>
     </Stack>
   );
 }

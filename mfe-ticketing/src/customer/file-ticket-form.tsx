@@ -8,7 +8,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Link } from "react-router";
-import { Alert, Anchor, Button, Checkbox, Group, Loader, NativeSelect, SimpleGrid, Stack, Textarea, TextInput, Title } from "@sysops/design-system";
+import { Alert, Anchor, Button, Checkbox, Group, NativeSelect, QueryState, SimpleGrid, Stack, Textarea, TextInput, Title } from "@sysops/design-system";
 import { fileTicketForm, type FileTicketForm } from "@sysops/bff-ticketing/inputs/customer";
 import { applyServerErrors, serverErrorOf } from "../shared/server-errors.ts";
 import { useTRPC } from "../trpc.ts";
@@ -25,9 +25,9 @@ export function FileTicket() {
   return (
     <Stack component="section" aria-labelledby="file-ticket-title" gap="sm">
       <Title order={2} id="file-ticket-title">File a ticket</Title>
-      {options.isPending && <Loader size="sm" aria-label="Loading the form" />}
-      {options.isError && <Alert color="red" role="alert">Could not load your products: {options.error.message}</Alert>}
-      {options.data && <FileTicketFields options={options.data} />}
+      <QueryState query={options} loadingLabel="Loading the form" errorPrefix="Could not load your products">
+        {(data) => <FileTicketFields options={data} />}
+      </QueryState>
     </Stack>
   );
 }

@@ -1,7 +1,7 @@
 /** "My tickets": every ticket of the customer, newest first, with status and who is coming when. */
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
-import { Alert, Anchor, Loader, Stack, Table, Text, Title } from "@sysops/design-system";
+import { Anchor, QueryState, Stack, Table, Title } from "@sysops/design-system";
 import { formatDateTime, formatWindow } from "../shared/format.ts";
 import { StatusBadge } from "../shared/status-badge.tsx";
 import { useTRPC } from "../trpc.ts";
@@ -12,42 +12,41 @@ export function MyTickets() {
   return (
     <Stack component="section" aria-labelledby="my-tickets-title" gap="sm">
       <Title order={2} id="my-tickets-title">My tickets</Title>
-      {tickets.isPending && <Loader size="sm" aria-label="Loading your tickets" />}
-      {tickets.isError && <Alert color="red" role="alert">Could not load your tickets: {tickets.error.message}</Alert>}
-      {tickets.data?.length === 0 && <Text>You have not filed any tickets yet.</Text>}
-      {tickets.data && tickets.data.length > 0 && (
-        <Table.ScrollContainer minWidth={560}>
-          <Table striped withTableBorder>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Number</Table.Th>
-                <Table.Th scope="col">Product</Table.Th>
-                <Table.Th scope="col">Status</Table.Th>
-                <Table.Th scope="col">Expert</Table.Th>
-                <Table.Th scope="col">Filed</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {tickets.data.map((t) => {
-                const arrival = formatWindow(t.arrivalWindowStart, t.arrivalWindowEnd);
-                return (
-                  <Table.Tr key={t.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/${t.number}`}>{t.number}</Anchor>
-                    </Table.Td>
-                    <Table.Td>{t.productName}</Table.Td>
-                    <Table.Td>
-                      <StatusBadge status={t.status} />
-                    </Table.Td>
-                    <Table.Td>{t.expertFirstName ? `${t.expertFirstName}${arrival ? `, ${arrival}` : ""}` : "—"}</Table.Td>
-                    <Table.Td>{formatDateTime(t.createdAt)}</Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <QueryState query={tickets} loadingLabel="Loading your tickets" errorPrefix="Could not load your tickets" empty="You have not filed any tickets yet.">
+        {(mine) => (
+          <Table.ScrollContainer minWidth={560}>
+            <Table striped withTableBorder>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">Number</Table.Th>
+                  <Table.Th scope="col">Product</Table.Th>
+                  <Table.Th scope="col">Status</Table.Th>
+                  <Table.Th scope="col">Expert</Table.Th>
+                  <Table.Th scope="col">Filed</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {mine.map((t) => {
+                  const arrival = formatWindow(t.arrivalWindowStart, t.arrivalWindowEnd);
+                  return (
+                    <Table.Tr key={t.id}>
+                      <Table.Td>
+                        <Anchor component={Link} to={`/${t.number}`}>{t.number}</Anchor>
+                      </Table.Td>
+                      <Table.Td>{t.productName}</Table.Td>
+                      <Table.Td>
+                        <StatusBadge status={t.status} />
+                      </Table.Td>
+                      <Table.Td>{t.expertFirstName ? `${t.expertFirstName}${arrival ? `, ${arrival}` : ""}` : "—"}</Table.Td>
+                      <Table.Td>{formatDateTime(t.createdAt)}</Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </QueryState>
     </Stack>
   );
 }

@@ -1,7 +1,7 @@
 /** The expert's home: my open assignments, earliest arrival window first, as cards that fit a phone. */
 import { useQuery } from "@tanstack/react-query";
 import { Link, useLocation } from "react-router";
-import { Alert, Anchor, Card, Group, Loader, Stack, Text, Title } from "@sysops/design-system";
+import { Alert, Anchor, Card, Group, QueryState, Stack, Text, Title } from "@sysops/design-system";
 import { formatWindow } from "../shared/format.ts";
 import { StatusBadge } from "../shared/status-badge.tsx";
 import { useTRPC } from "../trpc.ts";
@@ -22,30 +22,32 @@ export function ExpertConsole() {
           {notice}
         </Alert>
       )}
-      {assignments.isPending && <Loader aria-label="Loading your assignments" />}
-      {assignments.isError && (
-        <Alert color="red" role="alert" title="Could not load your assignments">
-          {assignments.error.message}
-        </Alert>
-      )}
-      {assignments.data?.length === 0 && <Text>Nothing assigned to you right now. New assignments appear here by themselves.</Text>}
-      <Stack component="ol" gap="sm" p={0} m={0} style={{ listStyle: "none" }} aria-label="Assignments, earliest arrival first">
-        {assignments.data?.map((t) => (
-          <Card component="li" key={t.id} withBorder padding="sm" data-ticket={t.number}>
-            <Group justify="space-between" wrap="wrap" gap="xs">
-              <Anchor component={Link} to={`/${t.number}`} fw={700}>
-                Ticket {t.number}
-              </Anchor>
-              <StatusBadge status={t.status} />
-            </Group>
-            <Text>
-              {t.productName} <Text span c="dimmed">({t.productCategory})</Text>
-            </Text>
-            <Text size="sm">Arrive: {formatWindow(t.arrivalWindowStart, t.arrivalWindowEnd) ?? "no window yet"}</Text>
-            <Text size="sm">{t.serviceAddress}</Text>
-          </Card>
-        ))}
-      </Stack>
+      <QueryState
+        query={assignments}
+        loadingLabel="Loading your assignments"
+        errorPrefix="Could not load your assignments"
+        empty="Nothing assigned to you right now. New assignments appear here by themselves."
+      >
+        {(mine) => (
+          <Stack component="ol" gap="sm" p={0} m={0} style={{ listStyle: "none" }} aria-label="Assignments, earliest arrival first">
+            {mine.map((t) => (
+              <Card component="li" key={t.id} withBorder padding="sm" data-ticket={t.number}>
+                <Group justify="space-between" wrap="wrap" gap="xs">
+                  <Anchor component={Link} to={`/${t.number}`} fw={700}>
+                    Ticket {t.number}
+                  </Anchor>
+                  <StatusBadge status={t.status} />
+                </Group>
+                <Text>
+                  {t.productName} <Text span c="dimmed">({t.productCategory})</Text>
+                </Text>
+                <Text size="sm">Arrive: {formatWindow(t.arrivalWindowStart, t.arrivalWindowEnd) ?? "no window yet"}</Text>
+                <Text size="sm">{t.serviceAddress}</Text>
+              </Card>
+            ))}
+          </Stack>
+        )}
+      </QueryState>
     </Stack>
   );
 }

@@ -7,7 +7,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Link } from "react-router";
-import { Alert, Anchor, Button, Card, Group, List, Loader, Paper, SimpleGrid, Stack, Text, TextInput, Title } from "@sysops/design-system";
+import { Anchor, Button, Card, Group, List, Paper, QueryState, SimpleGrid, Stack, Text, TextInput, Title } from "@sysops/design-system";
 import { findCallerInput } from "@sysops/bff-ticketing/inputs/helpdesk";
 import { StatusBadge } from "../shared/status-badge.tsx";
 import { formatDateTime } from "../shared/format.ts";
@@ -49,24 +49,25 @@ export function CallerDesk() {
             <Button type="submit">Find caller</Button>
           </Group>
         </form>
-        {found.isFetching && <Loader size="sm" role="status" aria-label="Looking up callers" />}
-        {found.isError && <Alert color="red" role="alert">Lookup failed: {found.error.message}</Alert>}
-        {found.data?.length === 0 && <Text role="status">No caller matches “{query}”.</Text>}
-        {found.data && found.data.length > 0 && !callerId && (
-          <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} aria-label="Callers found" component="ul" style={{ listStyle: "none", padding: 0 }}>
-            {found.data.map((c) => (
-              <Card component="li" key={c.id} withBorder padding="sm">
-                <Text fw={700}>{c.name}</Text>
-                <Text size="sm">{c.email}</Text>
-                <Text size="sm">{c.phone}</Text>
-                {c.viaTicket && <Text size="sm">Ticket {c.viaTicket} is theirs</Text>}
-                <Button mt="xs" size="xs" variant="light" onClick={() => setCallerId(c.id)} aria-label={`Select ${c.name}`}>
-                  Select
-                </Button>
-              </Card>
-            ))}
-          </SimpleGrid>
-        )}
+        <QueryState query={found} live loadingWhen="fetching" loadingLabel="Looking up callers" errorPrefix="Lookup failed" empty={<>No caller matches “{query}”.</>}>
+          {(callers) =>
+            !callerId && (
+              <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} aria-label="Callers found" component="ul" style={{ listStyle: "none", padding: 0 }}>
+                {callers.map((c) => (
+                  <Card component="li" key={c.id} withBorder padding="sm">
+                    <Text fw={700}>{c.name}</Text>
+                    <Text size="sm">{c.email}</Text>
+                    <Text size="sm">{c.phone}</Text>
+                    {c.viaTicket && <Text size="sm">Ticket {c.viaTicket} is theirs</Text>}
+                    <Button mt="xs" size="xs" variant="light" onClick={() => setCallerId(c.id)} aria-label={`Select ${c.name}`}>
+                      Select
+                    </Button>
+                  </Card>
+                ))}
+              </SimpleGrid>
+            )
+          }
+        </QueryState>
         {callerId && <CallerPanel customerId={callerId} onClose={() => setCallerId(null)} />}
       </Stack>
     </Paper>
@@ -76,45 +77,46 @@ export function CallerDesk() {
 function CallerPanel({ customerId, onClose }: { customerId: string; onClose: () => void }) {
   const trpc = useTRPC();
   const caller = useQuery(trpc.helpdesk.caller.queryOptions({ customerId }));
-  if (caller.isPending) return <Loader size="sm" role="status" aria-label="Loading the caller" />;
-  if (caller.isError) return <Alert color="red" role="alert">Could not load the caller: {caller.error.message}</Alert>;
-  const c = caller.data;
   return (
-    <Stack gap="md" aria-label={`Caller ${c.name}`} component="section">
-      <Group justify="space-between">
-        <Title order={3}>{c.name}</Title>
-        <Button variant="default" size="xs" onClick={onClose}>
-          Another caller
-        </Button>
-      </Group>
-      <Text size="sm">
-        {c.email} · {c.phone} · {c.plan} plan · {c.defaultAddress}
-      </Text>
-      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-        <FileForCaller caller={c} />
-        <Stack gap="xs">
-          <Title order={4}>Their tickets</Title>
-          {c.tickets.length === 0 ? (
-            <Text size="sm">No tickets yet.</Text>
-          ) : (
-            <List spacing={4} listStyleType="none" aria-label="Their tickets">
-              {c.tickets.map((t) => (
-                <List.Item key={t.id}>
-                  <Group gap="xs">
-                    <Anchor component={Link} to={`/${t.number}`}>
-                      {t.number}
-                    </Anchor>
-                    <StatusBadge status={t.status} />
-                    <Text size="sm">
-                      {t.productName} · {formatDateTime(t.createdAt)} · {t.channel === "phone" ? "by phone" : "on the web"}
-                    </Text>
-                  </Group>
-                </List.Item>
-              ))}
-            </List>
-          )}
+    <QueryState query={caller} live loadingLabel="Loading the caller" errorPrefix="Could not load the caller">
+      {(c) => (
+        <Stack gap="md" aria-label={`Caller ${c.name}`} component="section">
+          <Group justify="space-between">
+            <Title order={3}>{c.name}</Title>
+            <Button variant="default" size="xs" onClick={onClose}>
+              Another caller
+            </Button>
+          </Group>
+          <Text size="sm">
+            {c.email} · {c.phone} · {c.plan} plan · {c.defaultAddress}
+          </Text>
+          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+            <FileForCaller caller={c} />
+            <Stack gap="xs">
+              <Title order={4}>Their tickets</Title>
+              {c.tickets.length === 0 ? (
+                <Text size="sm">No tickets yet.</Text>
+              ) : (
+                <List spacing={4} listStyleType="none" aria-label="Their tickets">
+                  {c.tickets.map((t) => (
+                    <List.Item key={t.id}>
+                      <Group gap="xs">
+                        <Anchor component={Link} to={`/${t.number}`}>
+                          {t.number}
+                        </Anchor>
+                        <StatusBadge status={t.status} />
+                        <Text size="sm">
+                          {t.productName} · {formatDateTime(t.createdAt)} · {t.channel === "phone" ? "by phone" : "on the web"}
+                        </Text>
+                      </Group>
+                    </List.Item>
+                  ))}
+                </List>
+              )}
+            </Stack>
+          </SimpleGrid>
         </Stack>
-      </SimpleGrid>
-    </Stack>
+      )}
+    </QueryState>
   );
 }

@@ -8,7 +8,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Link } from "react-router";
-import { Alert, Anchor, Badge, Button, Group, Loader, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@sysops/design-system";
+import { Anchor, Badge, Button, Group, NativeSelect, QueryState, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@sysops/design-system";
 import { PRODUCT_CATEGORIES, SLA_STATES, TICKET_STATUSES, ticketSearchForm, type TicketSearchForm } from "@sysops/bff-ticketing/inputs/helpdesk";
 import type { SlaState } from "@sysops/bff-ticketing/helpdesk-dto";
 import { StatusBadge } from "../shared/status-badge.tsx";
@@ -83,49 +83,55 @@ export function TicketSearch() {
             </Button>
           </Group>
         </form>
-        {results.isError && <Alert color="red" role="alert">Search failed: {results.error.message}</Alert>}
-        {results.isPending && <Loader size="sm" role="status" aria-label="Searching" />}
-        {results.data && results.data.items.length === 0 && <Text role="status">No ticket matches these filters.</Text>}
-        {results.data && results.data.items.length > 0 && (
-          <Table.ScrollContainer minWidth={720}>
-            <Table striped aria-label="Tickets" aria-busy={results.isFetching}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">Number</Table.Th>
-                  <Table.Th scope="col">Customer</Table.Th>
-                  <Table.Th scope="col">Product</Table.Th>
-                  <Table.Th scope="col">Status</Table.Th>
-                  <Table.Th scope="col">SLA</Table.Th>
-                  <Table.Th scope="col">Filed</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {results.data.items.map((t) => (
-                  <Table.Tr key={t.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/${t.number}`}>
-                        {t.number}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>{t.customerName}</Table.Td>
-                    <Table.Td>
-                      {t.productName} ({t.productCategory})
-                    </Table.Td>
-                    <Table.Td>
-                      <StatusBadge status={t.status} />
-                    </Table.Td>
-                    <Table.Td>
-                      <SlaBadge state={t.slaState} />
-                    </Table.Td>
-                    <Table.Td>
-                      {formatDateTime(t.createdAt)} {t.channel === "phone" && "· by phone"}
-                    </Table.Td>
+        <QueryState
+          query={results}
+          live
+          loadingLabel="Searching"
+          errorPrefix="Search failed"
+          empty="No ticket matches these filters."
+          isEmpty={(page) => page.items.length === 0}
+        >
+          {(page) => (
+            <Table.ScrollContainer minWidth={720}>
+              <Table striped aria-label="Tickets" aria-busy={results.isFetching}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">Number</Table.Th>
+                    <Table.Th scope="col">Customer</Table.Th>
+                    <Table.Th scope="col">Product</Table.Th>
+                    <Table.Th scope="col">Status</Table.Th>
+                    <Table.Th scope="col">SLA</Table.Th>
+                    <Table.Th scope="col">Filed</Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
+                </Table.Thead>
+                <Table.Tbody>
+                  {page.items.map((t) => (
+                    <Table.Tr key={t.id}>
+                      <Table.Td>
+                        <Anchor component={Link} to={`/${t.number}`}>
+                          {t.number}
+                        </Anchor>
+                      </Table.Td>
+                      <Table.Td>{t.customerName}</Table.Td>
+                      <Table.Td>
+                        {t.productName} ({t.productCategory})
+                      </Table.Td>
+                      <Table.Td>
+                        <StatusBadge status={t.status} />
+                      </Table.Td>
+                      <Table.Td>
+                        <SlaBadge state={t.slaState} />
+                      </Table.Td>
+                      <Table.Td>
+                        {formatDateTime(t.createdAt)} {t.channel === "phone" && "· by phone"}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+        </QueryState>
         <Group gap="sm" aria-label="Pages">
           <Button variant="default" disabled={cursors.length === 0} onClick={() => setCursors((c) => c.slice(0, -1))}>
             Previous page

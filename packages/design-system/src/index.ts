@@ -7,6 +7,8 @@
  * files, see Mantine's "styles" docs) to ./styles.ts; the remotes e2e and axe runs show a missing one.
  */
 export { DesignSystemProvider } from "./provider.tsx";
+export { QueryState } from "./query-state.tsx";
+export type { QueryStateProps, QueryStateQuery } from "./query-state.tsx";
 export { theme } from "./theme.ts";
 export {
   Alert,
