@@ -10,11 +10,12 @@ import { useState, type ReactNode } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { Alert, Anchor, Button, Card, Loader, Stack, Text, Title } from "@sysops/design-system";
 import type { AppRouter } from "@sysops/bff-ticketing/router";
+import { rejectReason, resolveNotes } from "@sysops/bff-ticketing/inputs/expert";
 import { TicketHeader } from "../shared/ticket-header.tsx";
 import { TicketTimeline } from "../shared/ticket-timeline.tsx";
 import { useTRPC } from "../trpc.ts";
-import { ReasonForm } from "./reason-form.tsx";
 import { isStaleTicket, serverErrorOf, type ServerError } from "../shared/server-errors.ts";
+import { ReasonForm } from "../shared/reason-form.tsx";
 
 export function ExpertTicketPage() {
   const trpc = useTRPC();
@@ -114,10 +115,30 @@ function TicketWork({ ticket, back }: { ticket: Ticket; back: ReactNode }) {
         </Alert>
       )}
       {form === "reject" && allowed.has("reject") && (
-        <ReasonForm kind="reason" submitLabel="Reject ticket" pending={reject.isPending} serverError={error} onCancel={() => setForm(null)} onSubmit={(reason) => reject.mutate({ ...version, reason })} />
+        <ReasonForm
+          schema={rejectReason}
+          label="Why are you rejecting this ticket?"
+          submitLabel="Reject ticket"
+          cancelLabel="Cancel"
+          minRows={3}
+          pending={reject.isPending}
+          serverError={error}
+          onCancel={() => setForm(null)}
+          onSubmit={(reason) => reject.mutate({ ...version, reason })}
+        />
       )}
       {form === "resolve" && allowed.has("resolve") && (
-        <ReasonForm kind="notes" submitLabel="Resolve ticket" pending={resolve.isPending} serverError={error} onCancel={() => setForm(null)} onSubmit={(notes) => resolve.mutate({ ...version, notes })} />
+        <ReasonForm
+          schema={resolveNotes}
+          label="How did you resolve the problem?"
+          submitLabel="Resolve ticket"
+          cancelLabel="Cancel"
+          minRows={3}
+          pending={resolve.isPending}
+          serverError={error}
+          onCancel={() => setForm(null)}
+          onSubmit={(notes) => resolve.mutate({ ...version, notes })}
+        />
       )}
 
       <Card withBorder padding="sm" component="section" aria-labelledby="customer-title">

@@ -8,7 +8,8 @@ import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { Alert, Anchor, Badge, Button, Card, Group, List, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from "@sysops/design-system";
 import type { AssignmentDecisionDTO, HelpdeskTicketDTO } from "@sysops/bff-ticketing/helpdesk-dto";
-import { ReasonForm } from "./reason-form.tsx";
+import { actionReasonForm } from "@sysops/bff-ticketing/inputs/helpdesk";
+import { ReasonForm } from "../shared/reason-form.tsx";
 import { TicketHeader } from "../shared/ticket-header.tsx";
 import { TicketTimeline } from "../shared/ticket-timeline.tsx";
 import { formatDateTime } from "../shared/format.ts";
@@ -69,8 +70,10 @@ function TicketDetail({ ticket }: { ticket: HelpdeskTicketDTO }) {
       {action && (
         <Paper withBorder p="md" aria-label={ACTION_LABEL[action]} component="section">
           <ReasonForm
+            schema={actionReasonForm}
             label={action === "cancel" ? "Why is the ticket cancelled?" : "Why does this ticket need escalating?"}
             submitLabel={ACTION_LABEL[action]}
+            cancelLabel="Back"
             pending={act.isPending}
             serverError={serverError}
             onSubmit={(reason) => act.mutate({ ticketId: ticket.id, action, expectedVersion: ticket.version, reason })}
