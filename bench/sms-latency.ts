@@ -1,6 +1,6 @@
 /**
  * Created → expert's SMS benchmark (issue 3, item 9; target p99 < 200 ms at 100 tickets/s). For each ticket:
- * the time from the 2xx of `tickets.create` (gateway → bff-ticketing → svc-ticketing) to the assignment SMS
+ * the time from the 2xx of `customer.fileTicket` (gateway → bff-ticketing → svc-ticketing) to the assignment SMS
  * arriving in the notification service's local SMS sink (its `receivedAt`, read through svc-notification's
  * `sinks.list`; the SMS is matched by the ticket number in its text). Open loop: tickets are filed on a fixed
  * schedule (`--rate` per second for `--seconds`) whatever the answers; tickets not SMS'd within `--window-ms`
@@ -24,13 +24,13 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
-import { Agent, request } from "undici";
 import { suitePorts } from "@sysops/config/ports";
-import { DEMO_PASSWORD, demoUsers, PRODUCT_CATEGORIES } from "@sysops/demo-data";
+import { demoUsers, PRODUCT_CATEGORIES } from "@sysops/demo-data";
 import { signCaller } from "@sysops/internal-auth";
 import type { NotificationRouter } from "@sysops/svc-notification/api";
 import type { IdentityRouter } from "@sysops/svc-identity/api";
 import { createServiceClient } from "@sysops/trpc-server/service-client";
+import { benchAgent, fileTicket, signInCustomer, type CustomerSession } from "./support/customer-session.ts";
 
 const arg = (name: string, fallback?: string): string => {
   const i = process.argv.indexOf(`--${name}`);
@@ -50,7 +50,6 @@ const windowMs = Number(arg("window-ms", "10000"));
 const customer = demoUsers.customers.find((c) => c.email === arg("customer", "alice.martin@example.com"));
 if (!customer) throw new Error("unknown --customer");
 
-const agent = new Agent({ connections: 128, pipelining: 1, keepAliveTimeout: 30_000 });
 const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
 const admin = demoUsers.admin;
 const asAdmin = () => signCaller({ kind: "user", userId: admin.id, role: "admin", name: admin.name }, secret);
@@ -107,21 +106,6 @@ async function addExperts(count: number): Promise<string[]> {
   }
 }
 
-async function signIn(email: string) {
-  const login = await request(`${gatewayUrl}/auth/login`, {
-    method: "POST",
-    dispatcher: agent,
-    headers: { "content-type": "application/json", origin: gatewayUrl },
-    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-  });
-  if (login.statusCode !== 200) throw new Error(`sign-in of ${email} failed: ${login.statusCode} ${await login.body.text()}`);
-  await login.body.dump();
-  const cookie = String(login.headers["set-cookie"]).split(";")[0]!;
-  const options = await request(`${gatewayUrl}/api/ticketing/filing.options`, { dispatcher: agent, headers: { cookie } });
-  const body = (await options.body.json()) as { result: { data: { products: { id: string }[]; defaultAddress: string } } };
-  return { cookie, productId: body.result.data.products[0]!.id, address: body.result.data.defaultAddress };
-}
-
 interface Filed {
   id: string;
   /** The integer, as the SMS text has it (the API shows `T-000123`). */
@@ -131,7 +115,7 @@ interface Filed {
 }
 
 /** Files `rate` tickets per second for `seconds` on a fixed schedule; returns the 2xx ones. */
-async function fileTickets(session: Awaited<ReturnType<typeof signIn>>) {
+async function fileTickets(session: CustomerSession) {
   const filed: Filed[] = [];
   const createMs: number[] = [];
   let errors = 0;
@@ -148,19 +132,13 @@ async function fileTickets(session: Awaited<ReturnType<typeof signIn>>) {
     if (wait > 0) await sleep(wait);
     const sentAt = performance.now();
     inFlight.push(
-      request(`${gatewayUrl}/api/ticketing/tickets.create`, {
-        method: "POST",
-        dispatcher: agent,
-        headers: { "content-type": "application/json", origin: gatewayUrl, cookie: session.cookie },
-        body: JSON.stringify({ productId: session.productId, description: `SMS latency bench ticket ${n}`, serviceAddress: session.address }),
-      }).then(
-        async (res) => {
+      fileTicket(session, `SMS latency bench ticket ${n}`).then(
+        ({ statusCode, ticket }) => {
           const ackAt = Date.now();
           createMs.push(performance.now() - sentAt);
-          const body = (await res.body.json()) as { result?: { data: { id: string; number: string } } };
-          const digits = body.result && /(\d+)/.exec(body.result.data.number)?.[1];
-          if (res.statusCode !== 200 || !body.result || !digits) fail(`HTTP ${res.statusCode}`);
-          else filed.push({ id: body.result.data.id, number: String(Number(digits)), ackAt });
+          const digits = ticket && /(\d+)/.exec(ticket.number)?.[1];
+          if (statusCode !== 200 || !ticket || !digits) fail(`HTTP ${statusCode}`);
+          else filed.push({ id: ticket.id, number: String(Number(digits)), ackAt });
         },
         (error: Error) => fail(error.message),
       ),
@@ -211,9 +189,9 @@ console.log(`suite: gateway ${gatewayUrl}, port base ${portBase}; offering ${rat
 const setupStarted = performance.now();
 const experts = await addExperts(expertCount);
 console.log(`${experts.length} bench experts (capacity 50 each) projected by ticketing and notification in ${((performance.now() - setupStarted) / 1000).toFixed(1)} s`);
-const session = await signIn(customer.email);
+const session = await signInCustomer(gatewayUrl, customer.email);
 const run = await fileTickets(session);
-console.log(`filed: ${run.filed.length} 2xx, ${run.errors} errors, ${run.achieved.toFixed(1)}/s achieved; tickets.create ms p50 ${run.create.p50.toFixed(0)} p99 ${run.create.p99.toFixed(0)}`);
+console.log(`filed: ${run.filed.length} 2xx, ${run.errors} errors, ${run.achieved.toFixed(1)}/s achieved; customer.fileTicket ms p50 ${run.create.p50.toFixed(0)} p99 ${run.create.p99.toFixed(0)}`);
 if (run.errors > 0) console.log(`errors: ${JSON.stringify(Object.fromEntries(run.errorKinds))}`);
 
 const lastAck = Math.max(...run.filed.map((f) => f.ackAt));
@@ -242,4 +220,4 @@ for (const [stage, v] of Object.entries(await stages(run.filed.map((f) => f.id))
   console.log(`${stage.padEnd(62)} ${fmt(v.p50)} ${fmt(v.p95)} ${fmt(v.p99)} ${fmt(v.max)}`);
 }
 await pool.end();
-await agent.close();
+await benchAgent.close();

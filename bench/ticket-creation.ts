@@ -1,6 +1,7 @@
 /**
- * Ticket-creation benchmark (issue 3, item 9): creation through gateway → bff-ticketing → svc-ticketing →
- * PostgreSQL (ticket + transition + outbox row in one transaction), at fixed offered rates (open loop: requests
+ * Ticket-creation benchmark (issue 3, item 9): creation as the portal files it (`customer.fileTicket`) through
+ * gateway → bff-ticketing → svc-ticketing (→ svc-customer for plan and product) → PostgreSQL (ticket +
+ * transition + outbox row, atomically), at fixed offered rates (open loop: requests
  * are sent on schedule whatever the answers), beside a raw single-row PostgreSQL insert measured in the same run.
  *
  * Needs a running suite (`npm start`); run: `npm run bench:tickets -- [--url http://127.0.0.1:3000]
@@ -10,12 +11,14 @@
  * it) measures the highest sustained creation rate: the figure to compare with the raw insert rate (an
  * offered-rate row can never exceed its offered rate). Before the measured phases, `--warmup` creations (8 in
  * flight, not measured) let the processes compile their hot paths and Prisma cache its query plans, so the
- * first rate does not pay for a fresh start.
+ * first rate does not pay for a fresh start. After the table it prints the CPU each process spent per
+ * creation in each phase (from /proc: Linux only), which is what bounds the rate on a small machine.
  */
 import { performance } from "node:perf_hooks";
 import pg from "pg";
-import { Agent, request } from "undici";
-import { demoUsers, DEMO_PASSWORD } from "../packages/demo-data/src/index.ts";
+import { demoUsers } from "@sysops/demo-data";
+import { cpuPerUnit, cpuSnapshot, formatCpu } from "./support/process-cpu.ts";
+import { benchAgent, fileTicket, signInCustomer, type CustomerSession } from "./support/customer-session.ts";
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -27,41 +30,14 @@ const rates = arg("rates", "50,100,200").split(",").map(Number);
 const seconds = Number(arg("seconds", "10"));
 const concurrency = Number(arg("concurrency", "32"));
 const warmup = Number(arg("warmup", "200"));
-const agent = new Agent({ connections: 64, pipelining: 1, keepAliveTimeout: 30_000 });
+const portBase = Number(new URL(baseUrl).port || 80);
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
-interface Session {
-  cookie: string;
-  productId: string;
-  address: string;
-}
-
-async function signIn(email: string): Promise<Session> {
-  const login = await request(`${baseUrl}/auth/login`, {
-    method: "POST",
-    dispatcher: agent,
-    headers: { "content-type": "application/json", origin: baseUrl },
-    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-  });
-  if (login.statusCode !== 200) throw new Error(`sign-in of ${email} failed: ${login.statusCode} ${await login.body.text()}`);
-  await login.body.dump();
-  const cookie = String(login.headers["set-cookie"]).split(";")[0]!;
-  const options = await request(`${baseUrl}/api/ticketing/filing.options`, { dispatcher: agent, headers: { cookie } });
-  const body = (await options.body.json()) as { result: { data: { products: { id: string }[]; defaultAddress: string } } };
-  return { cookie, productId: body.result.data.products[0]!.id, address: body.result.data.defaultAddress };
-}
-
-async function createTicket(session: Session, n: number): Promise<number> {
+async function createTicket(session: CustomerSession, n: number): Promise<number> {
   const started = performance.now();
-  const res = await request(`${baseUrl}/api/ticketing/tickets.create`, {
-    method: "POST",
-    dispatcher: agent,
-    headers: { "content-type": "application/json", origin: baseUrl, cookie: session.cookie },
-    body: JSON.stringify({ productId: session.productId, description: `Benchmark ticket ${n}`, serviceAddress: session.address }),
-  });
-  await res.body.dump();
-  if (res.statusCode !== 200) throw new Error(`HTTP ${res.statusCode}`);
+  const { statusCode } = await fileTicket(session, `Benchmark ticket ${n}`);
+  if (statusCode !== 200) throw new Error(`HTTP ${statusCode}`);
   return performance.now() - started;
 }
 
@@ -122,7 +98,7 @@ async function rawInsertRate(): Promise<number> {
   return done / seconds;
 }
 
-const sessions = await Promise.all(demoUsers.customers.map((c) => signIn(c.email)));
+const sessions = await Promise.all(demoUsers.customers.map((c) => signInCustomer(baseUrl, c.email)));
 const raw = await rawInsertRate();
 console.log(`raw PostgreSQL single-row insert (16 connections): ${raw.toFixed(0)} rows/s`);
 const printRow = (offered: string, r: { achieved: number; p50: number; p99: number; errors: number }) =>
@@ -137,10 +113,22 @@ await Promise.all(
 );
 console.log(`warm-up: ${warmup} creations, not measured`);
 console.log("offered/s  achieved/s  p50 ms  p99 ms  errors  % of raw");
+const cpuLines: string[] = [];
+/** Runs a phase and notes the suite's CPU per creation in it (read from /proc; see support/process-cpu.ts). */
+async function measured<R extends { achieved: number }>(label: string, phase: () => Promise<R>): Promise<R> {
+  const before = cpuSnapshot(portBase);
+  const startedAt = performance.now();
+  const result = await phase();
+  const created = (result.achieved * (performance.now() - startedAt)) / 1000;
+  cpuLines.push(`${label.padStart(9)}  ${formatCpu(cpuPerUnit(before, cpuSnapshot(portBase), created))}`);
+  return result;
+}
 for (const rate of rates) {
-  printRow(String(rate), await offer(rate, (n) => createTicket(sessions[n % sessions.length]!, n)));
+  printRow(String(rate), await measured(String(rate), () => offer(rate, (n) => createTicket(sessions[n % sessions.length]!, n))));
 }
 if (concurrency > 0) {
-  printRow(`max@${concurrency}`, await closedLoop(concurrency, (n) => createTicket(sessions[n % sessions.length]!, n)));
+  printRow(`max@${concurrency}`, await measured(`max@${concurrency}`, () => closedLoop(concurrency, (n) => createTicket(sessions[n % sessions.length]!, n))));
 }
-await agent.close();
+console.log("\nCPU ms per creation, by process (PostgreSQL and Redis: every server process on the machine):");
+for (const line of cpuLines) console.log(line);
+await benchAgent.close();

@@ -49,6 +49,9 @@ export async function buildApp(deps: GatewayDeps): Promise<FastifyInstance> {
     genReqId: requestIdOf,
     logController: new LogController({ requestIdLogLabel: "requestId" }),
     bodyLimit: 1024 * 1024,
+    // One access line per request (the onResponse hook below) instead of fastify's two: at 200 requests/s
+    // the gateway's four log lines per proxied call were a measurable share of its CPU.
+    disableRequestLogging: true,
   });
   const sessions = new SessionStore(deps.redis, deps.sessionPrefix);
 
@@ -59,6 +62,12 @@ export async function buildApp(deps: GatewayDeps): Promise<FastifyInstance> {
     done();
   });
   app.addHook("onRequest", requireSameOrigin);
+  app.addHook("onResponse", (request, reply, done) => {
+    if (request.url !== "/healthz" && request.url !== "/readyz") {
+      request.log.info({ method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, "request");
+    }
+    done();
+  });
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const status = error.statusCode ?? 500;
     if (status >= 500) {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { SignJWT } from "jose";
 import { signCaller, verifyCaller } from "./caller-token.ts";
 
@@ -29,5 +29,30 @@ describe("caller token", () => {
       .setIssuer("sysops-suite")
       .sign(new TextEncoder().encode(secret));
     await expect(verifyCaller(token, secret)).rejects.toThrow(/invalid caller token/);
+  });
+});
+
+describe("caller token reuse", () => {
+  it("hands out the same token for the same caller, and another for another caller", async () => {
+    const ann = { kind: "user", userId: "u1", role: "customer", name: "Ann", customerId: "c1" } as const;
+    const first = await signCaller(ann, secret);
+    expect(await signCaller(ann, secret)).toBe(first);
+    expect(await signCaller({ ...ann, role: "agent" }, secret)).not.toBe(first);
+    expect(await signCaller(ann, "z".repeat(32))).not.toBe(first);
+  });
+
+  it("refuses a remembered token under another secret and once it has expired", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      const token = await signCaller({ kind: "service", service: "expiry-test" }, secret);
+      await expect(verifyCaller(token, secret)).resolves.toEqual({ kind: "service", service: "expiry-test" });
+      await expect(verifyCaller(token, "q".repeat(32))).rejects.toThrow(/invalid caller token/);
+      vi.setSystemTime(Date.now() + 121_000);
+      await expect(verifyCaller(token, secret)).rejects.toThrow(/invalid caller token/);
+      // A token signed now is a fresh one (the remembered one is past its reuse time).
+      expect(await signCaller({ kind: "service", service: "expiry-test" }, secret)).not.toBe(token);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -9,6 +9,7 @@ import { createTRPCClient, httpLink, type TRPCClient } from "@trpc/client";
 import type { AnyRouter } from "@trpc/server";
 import { CALLER_HEADER } from "@sysops/internal-auth";
 import { REQUEST_ID_HEADER, requestContext } from "@sysops/logger/request-context";
+import { serviceFetch } from "./service-fetch.ts";
 
 export function createServiceClient<TRouter extends AnyRouter>(url: string, fallbackToken?: () => Promise<string>): TRPCClient<TRouter> {
   return createTRPCClient<TRouter>({
@@ -17,6 +18,7 @@ export function createServiceClient<TRouter extends AnyRouter>(url: string, fall
       // an unconstrained TRouter; none of our routers uses a transformer.
       httpLink<TRouter>({
         url,
+        fetch: serviceFetch,
         async headers() {
           const ctx = requestContext.getStore();
           const token = ctx?.callerToken ?? (await fallbackToken?.());

@@ -38,6 +38,8 @@ export async function bffProxy(app: FastifyInstance, opts: BffProxyOptions): Pro
       upstream: opts.bffUrlOf(domain),
       prefix: `/api/${domain}`,
       rewritePrefix: "",
+      // The gateway writes one access line per request (app.ts); reply-from's own two per proxied call go.
+      disableRequestLogging: true,
       replyOptions: {
         rewriteRequestHeaders: (request, headers) => {
           const { cookie: _cookie, [CALLER_HEADER]: _forged, ...rest } = headers;

@@ -25,6 +25,40 @@ const input = (who: typeof bob | typeof alice, extra: Record<string, unknown> = 
 
 const countFor = (customerId: string) => fx.db.ticket.count({ where: { customerId } });
 
+describe("tickets.create writes one whole ticket", () => {
+  it("stores the ticket, its first transition and its ticket.created event, read back through Prisma", async () => {
+    const view = await fx.as(bob.caller).tickets.create(input(bob, { idempotencyKey: randomUUID() }));
+    const row = await fx.db.ticket.findUniqueOrThrow({ where: { id: view.id }, include: { transitions: true } });
+    expect(row).toMatchObject({ status: "new", version: 0, customerName: bob.customer.name, channel: "web", slaBreached: false, expertId: null });
+    expect(view.number).toBe(`T-${String(row.number).padStart(6, "0")}`);
+    expect(row.assignDueAt!.getTime() - row.createdAt.getTime()).toBe(row.assignTargetMinutes * 60_000);
+    expect(row.updatedAt.toISOString()).toBe(view.createdAt);
+    expect(row.transitions).toEqual([
+      expect.objectContaining({ fromStatus: null, toStatus: "new", actorId: bob.caller.userId, actorRole: "customer", channel: "web", at: row.createdAt }),
+    ]);
+    const events = await fx.db.outboxEvent.findMany({ where: { aggregateId: view.id } });
+    expect(events).toEqual([expect.objectContaining({ type: "ticket.created", version: 1, aggregateType: "ticket", publishedAt: null, occurredAt: row.createdAt })]);
+    expect(events[0]!.payload).toEqual({
+      ticketId: view.id,
+      number: row.number,
+      customerId: bob.customer.id,
+      productCategory: row.productCategory,
+      requiredSkillLevel: row.requiredSkillLevel,
+      serviceLat: row.serviceLat,
+      serviceLon: row.serviceLon,
+      planTier: row.planTier,
+      channel: "web",
+      createdAt: view.createdAt,
+    });
+  });
+
+  it("refuses a product the customer does not own and writes nothing", async () => {
+    const before = await fx.db.outboxEvent.count();
+    await expect(fx.as(bob.caller).tickets.create(input(bob, { productId: alice.customer.products[0]!.id }))).rejects.toThrow(/not registered to this customer/);
+    expect(await fx.db.outboxEvent.count()).toBe(before);
+  });
+});
+
 describe("tickets.create with an idempotency key", () => {
   it("returns the same ticket for a replay and files it once", async () => {
     const key = randomUUID();

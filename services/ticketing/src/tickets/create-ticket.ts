@@ -1,14 +1,15 @@
+import { randomUUID } from "node:crypto";
 import { invalid } from "@sysops/domain-errors";
-import { Prisma } from "../generated/prisma/client.ts";
 import type { UserCaller } from "@sysops/internal-auth";
-import type { CustomerDirectory } from "../customers/customer-directory.ts";
-import type { Db } from "../db/client.ts";
 import type { Clock } from "@sysops/events/clock";
-import { assertMayFileTicket } from "./access.ts";
+import { Prisma } from "../generated/prisma/client.ts";
+import type { CustomerDirectory, FilingFacts, OwnedProduct } from "../customers/customer-directory.ts";
+import { DB_SCHEMA, type Db } from "../db/client.ts";
 import { outboxCommitted } from "../outbox/relay-wake.ts";
-import { emitTicketCreated } from "./ticket-events.ts";
+import { assertMayFileTicket } from "./access.ts";
+import { ticketCreatedRow } from "./ticket-events.ts";
 import type { CreateTicketInput } from "./ticket-input.ts";
-import { ticketViewSelect, toTicketView, type TicketView } from "./ticket-view.ts";
+import { TICKET_VIEW_COLUMNS, ticketViewSelect, toTicketView, type TicketRow, type TicketView } from "./ticket-view.ts";
 
 /**
  * Files a ticket. The ticket, its first transition and its `ticket.created` event commit in one
@@ -22,23 +23,23 @@ import { ticketViewSelect, toTicketView, type TicketView } from "./ticket-view.t
  */
 export async function createTicket(db: Db, customers: CustomerDirectory, caller: UserCaller, input: CreateTicketInput, clock: Clock): Promise<TicketView> {
   assertMayFileTicket(caller, input.customerId, input.channel);
-  const replayed = await ticketForKey(db, input);
-  if (replayed) return replayed;
-  try {
-    return await insertTicket(db, customers, caller, input, clock);
-  } catch (error) {
-    // Two concurrent creates with one key: the unique (customerId, idempotencyKey) index lets one insert win;
-    // the other returns the winner's ticket.
-    const winner = isUniqueViolation(error) ? await ticketForKey(db, input) : null;
-    if (winner) return winner;
-    throw error;
+  const facts = await customers.filingFacts(input.customerId, input.productId);
+  if (!facts?.product) throw invalid("productId", `Product ${input.productId} is not registered to this customer`);
+  const inserted = await insertTicket(db, caller, input, facts as FilingFacts & { product: OwnedProduct }, clock.now());
+  if (inserted) {
+    outboxCommitted();
+    return inserted;
   }
+  // The (customerId, idempotencyKey) unique index refused the row: a replay (double click, retried request),
+  // or a concurrent create with the same key that won. Either way the customer gets the ticket that exists.
+  const existing = await ticketForKey(db, input);
+  if (!existing) throw new Error(`ticket for idempotency key ${input.idempotencyKey} neither inserted nor found`);
+  return existing;
 }
 
 /**
  * Idempotency: a create carrying a key the customer already used returns that ticket instead of filing a
- * second one (a double-clicked submit, a retried request). The key is unique per customer, so one
- * customer's key never reveals or returns another customer's ticket.
+ * second one. The key is unique per customer, so one customer's key never reveals another customer's ticket.
  */
 async function ticketForKey(db: Db, input: CreateTicketInput): Promise<TicketView | null> {
   if (!input.idempotencyKey) return null;
@@ -49,46 +50,58 @@ async function ticketForKey(db: Db, input: CreateTicketInput): Promise<TicketVie
   return row ? toTicketView(row) : null;
 }
 
-const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-
+const T = Prisma.raw(`"${DB_SCHEMA}"`);
 const dateOrNull = (iso: string | undefined) => (iso ? new Date(iso) : null);
 
-async function insertTicket(db: Db, customers: CustomerDirectory, caller: UserCaller, input: CreateTicketInput, clock: Clock): Promise<TicketView> {
-  const facts = await customers.filingFacts(input.customerId, input.productId);
-  if (!facts?.product) throw invalid("productId", `Product ${input.productId} is not registered to this customer`);
+/**
+ * The ticket, its first transition and its `ticket.created` outbox row as ONE statement (data-modifying CTEs
+ * commit or fail together, no BEGIN/COMMIT round trips), after taking the ticket's number from its sequence
+ * so the event payload is complete and validated before anything is written. Decision: this hot path is SQL
+ * rather than Prisma's nested create: that took 6 round trips (BEGIN, ticket, transition, read-back, outbox,
+ * COMMIT) and was the largest CPU cost of filing a ticket (see bench/ticket-creation.ts). The row shape is
+ * still Prisma's (`TicketRow`), and create-ticket.integration-test.ts reads it back through Prisma.
+ * Null when the idempotency key was already used (ON CONFLICT DO NOTHING: then nothing is written).
+ */
+async function insertTicket(db: Db, caller: UserCaller, input: CreateTicketInput, facts: FilingFacts & { product: OwnedProduct }, now: Date): Promise<TicketView | null> {
   const { customer, product } = facts;
-  const now = clock.now();
-
-  const ticket = await db.$transaction(async (tx) => {
-    const row = await tx.ticket.create({
-      data: {
-        customerId: input.customerId,
-        customerName: customer.name,
-        productId: product.id,
-        productName: product.name,
-        productCategory: input.category ?? product.category,
-        description: input.description,
-        serviceAddress: input.serviceAddress,
-        channel: input.channel,
-        requiredSkillLevel: customer.plan.requiredSkillLevel,
-        serviceLat: customer.addressLat,
-        serviceLon: customer.addressLon,
-        planTier: String(customer.plan.tier),
-        assignTargetMinutes: customer.plan.assignTargetMinutes,
-        acceptTargetMinutes: customer.plan.acceptTargetMinutes,
-        resolveTargetMinutes: customer.plan.resolveTargetMinutes,
-        assignDueAt: new Date(now.getTime() + customer.plan.assignTargetMinutes * 60_000),
-        preferredWindowStart: dateOrNull(input.preferredWindowStart),
-        preferredWindowEnd: dateOrNull(input.preferredWindowEnd),
-        idempotencyKey: input.idempotencyKey ?? null,
-        createdAt: now,
-        transitions: { create: { fromStatus: null, toStatus: "new", actorId: caller.userId, actorRole: caller.role, channel: input.channel, at: now } },
-      },
-      select: ticketViewSelect,
-    });
-    await emitTicketCreated(tx, row);
-    return toTicketView(row);
-  });
-  outboxCommitted();
-  return ticket;
+  const [{ number }] = await db.$queryRaw<[{ number: number }]>`SELECT nextval(pg_get_serial_sequence(${`${DB_SCHEMA}."Ticket"`}, 'number'))::int AS number`;
+  const ticket = {
+    id: randomUUID(),
+    number,
+    customerId: input.customerId,
+    productCategory: input.category ?? product.category,
+    requiredSkillLevel: customer.plan.requiredSkillLevel,
+    serviceLat: customer.addressLat,
+    serviceLon: customer.addressLon,
+    planTier: String(customer.plan.tier),
+    channel: input.channel,
+    createdAt: now,
+  };
+  const event = ticketCreatedRow(ticket);
+  const rows = await db.$queryRaw<TicketRow[]>`
+    WITH ticket AS (
+      INSERT INTO ${T}."Ticket" (
+        id, number, "customerId", "customerName", "productId", "productName", "productCategory", description,
+        "serviceAddress", channel, "requiredSkillLevel", "serviceLat", "serviceLon", "planTier",
+        "assignTargetMinutes", "acceptTargetMinutes", "resolveTargetMinutes", "assignDueAt",
+        "preferredWindowStart", "preferredWindowEnd", "idempotencyKey", "createdAt", "updatedAt")
+      VALUES (
+        ${ticket.id}::uuid, ${number}, ${input.customerId}::uuid, ${customer.name}, ${product.id}::uuid, ${product.name},
+        ${ticket.productCategory}, ${input.description}, ${input.serviceAddress}, ${input.channel}::${T}."Channel",
+        ${ticket.requiredSkillLevel}, ${ticket.serviceLat}, ${ticket.serviceLon}, ${ticket.planTier},
+        ${customer.plan.assignTargetMinutes}, ${customer.plan.acceptTargetMinutes}, ${customer.plan.resolveTargetMinutes},
+        ${new Date(now.getTime() + customer.plan.assignTargetMinutes * 60_000)},
+        ${dateOrNull(input.preferredWindowStart)}, ${dateOrNull(input.preferredWindowEnd)},
+        ${input.idempotencyKey ?? null}::uuid, ${now}, ${now})
+      ON CONFLICT ("customerId", "idempotencyKey") DO NOTHING
+      RETURNING ${Prisma.raw(TICKET_VIEW_COLUMNS)}
+    ), transition AS (
+      INSERT INTO ${T}."TicketTransition" (id, "ticketId", "fromStatus", "toStatus", "actorId", "actorRole", channel, at)
+      SELECT ${randomUUID()}::uuid, ticket.id, NULL, 'new', ${caller.userId}, ${caller.role}, ${input.channel}::${T}."Channel", ${now} FROM ticket
+    ), event AS (
+      INSERT INTO ${T}."OutboxEvent" (id, "aggregateType", "aggregateId", type, version, payload, "occurredAt")
+      SELECT ${event.id}::uuid, ${event.aggregateType}, ticket.id, ${event.type}, ${event.version}, ${JSON.stringify(event.payload)}::jsonb, ${event.occurredAt} FROM ticket
+    )
+    SELECT * FROM ticket`;
+  return rows[0] ? toTicketView(rows[0]) : null;
 }

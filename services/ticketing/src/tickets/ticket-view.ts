@@ -30,7 +30,12 @@ export const ticketViewSelect = {
   preferredWindowEnd: true,
 } satisfies Prisma.TicketSelect;
 
-type TicketRow = Prisma.TicketGetPayload<{ select: typeof ticketViewSelect }>;
+export type TicketRow = Prisma.TicketGetPayload<{ select: typeof ticketViewSelect }>;
+
+/** The same columns for hand-written SQL (`RETURNING …`), quoted as Prisma names them. */
+export const TICKET_VIEW_COLUMNS = Object.keys(ticketViewSelect)
+  .map((column) => `"${column}"`)
+  .join(", ");
 
 /** What every ticket procedure returns: plain JSON (number as shown to people, dates as ISO strings). */
 export interface TicketView {
