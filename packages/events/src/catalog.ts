@@ -82,6 +82,32 @@ export const expertProfileChanged = defineEvent(
   }),
 );
 
+/**
+ * A customer's filing facts changed (or were first published): what a new ticket snapshots. Customer owns
+ * them; ticketing keeps a projection so filing needs no call to the customer service. `changedAt` orders
+ * redelivered or backfilled events: a projection keeps the newest.
+ */
+export const customerProfileChanged = defineEvent(
+  "customer.profile_changed",
+  1,
+  z.object({
+    customerId: uuid,
+    name: z.string().min(1),
+    addressLat: lat,
+    addressLon: lon,
+    plan: z.object({
+      name: z.string().min(1),
+      tier: z.number().int(),
+      requiredSkillLevel: skillLevel,
+      assignTargetMinutes: z.number().int().positive(),
+      acceptTargetMinutes: z.number().int().positive(),
+      resolveTargetMinutes: z.number().int().positive(),
+    }),
+    products: z.array(z.object({ id: uuid, name: z.string().min(1), category: z.string().min(1) })),
+    changedAt: isoTime,
+  }),
+);
+
 export const surveyCreated = defineEvent(
   "survey.created",
   1,
@@ -108,6 +134,7 @@ export const catalog = [
   ticketSlaWarning,
   ticketSlaBreached,
   expertProfileChanged,
+  customerProfileChanged,
   surveyCreated,
   surveySubmitted,
 ] as const;

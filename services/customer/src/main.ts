@@ -1,16 +1,29 @@
+import { Redis } from "ioredis";
 import { loadEnv, requireEnv } from "@sysops/config";
 import { suitePorts } from "@sysops/config/ports";
+import { startOutboxRelay } from "@sysops/events/relay";
 import { createLogger } from "@sysops/logger";
 import { exitOnSignals } from "@sysops/trpc-server/server";
+import { DB_SCHEMA } from "./db/client.ts";
 import { startCustomerServer } from "./server.ts";
 
 const env = loadEnv();
 const logger = createLogger("svc-customer", env.LOG_LEVEL);
+const databaseUrl = requireEnv(env, "DATABASE_URL");
+// Publishes customer's outbox (customer.profile_changed) to the suite's event stream.
+const redis = new Redis(requireEnv(env, "REDIS_URL"), { maxRetriesPerRequest: null });
+// ioredis reconnects by itself; without a listener its errors (every retry while Redis restarts) go raw to stderr.
+redis.on("error", (err) => logger.warn({ err }, "redis connection error"));
+const relay = startOutboxRelay({ databaseUrl, schema: DB_SCHEMA, redis, logger });
 
 const server = await startCustomerServer({
-  databaseUrl: requireEnv(env, "DATABASE_URL"),
+  databaseUrl,
   port: suitePorts(env.SYSOPS_PORT_BASE).service.customer,
   internalSecret: requireEnv(env, "SYSOPS_INTERNAL_SECRET"),
   logger,
+  onClose: async () => {
+    await relay.stop();
+    redis.disconnect();
+  },
 });
 exitOnSignals(server, logger);

@@ -13,9 +13,11 @@ export interface CustomerServerOptions {
   port: number;
   internalSecret: string;
   logger: Logger;
+  /** Runs after the server closed and the database disconnected (main.ts stops the outbox relay here). */
+  onClose?: () => Promise<void>;
 }
 
-export async function startCustomerServer({ databaseUrl, port, internalSecret, logger }: CustomerServerOptions): Promise<RunningServer> {
+export async function startCustomerServer({ databaseUrl, port, internalSecret, logger, onClose }: CustomerServerOptions): Promise<RunningServer> {
   const db = createDb(databaseUrl);
   return startTrpcServer({
     name: "svc-customer",
@@ -26,6 +28,9 @@ export async function startCustomerServer({ databaseUrl, port, internalSecret, l
     checkReady: async () => {
       await db.$queryRaw`SELECT 1`;
     },
-    onClose: () => db.$disconnect(),
+    onClose: async () => {
+      await db.$disconnect();
+      await onClose?.();
+    },
   });
 }

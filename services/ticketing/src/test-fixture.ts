@@ -51,6 +51,8 @@ export interface TicketingFixture {
   clock: ManualClock;
   as(caller: Caller | null): TicketingCaller;
   fileTicket(who: typeof bob | typeof alice, productIndex?: number): Promise<TicketView>;
+  /** Stops the customer service (a test of what still works without it); `close` copes with it stopped. */
+  stopCustomerService(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -81,6 +83,9 @@ export async function startTicketingFixture(): Promise<TicketingFixture> {
     async fileTicket(who, productIndex = 0) {
       const product = who.customer.products[productIndex]!;
       return as(who.caller).tickets.create({ customerId: who.customer.id, productId: product.id, description: "It broke.", serviceAddress: who.customer.defaultAddress, channel: "web" });
+    },
+    async stopCustomerService() {
+      await ready.server.close();
     },
     async close() {
       await ready.server.close();

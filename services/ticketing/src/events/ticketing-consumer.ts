@@ -1,5 +1,5 @@
 /**
- * Ticketing's consumer group `ticketing`: keeps the expert projection and triggers matching when there is
+ * Ticketing's consumer group `ticketing`: keeps the expert and customer projections and triggers matching when there is
  * something new to match (a ticket created, requeued after a rejection or reopened; capacity freed; an
  * expert profile changed). Matching is triggered only after the handler's transaction commits, so the run
  * sees the new projection row.
@@ -9,6 +9,7 @@ import { startConsumer, type EventConsumer } from "@sysops/events/consumer";
 import type { Logger } from "@sysops/logger";
 import { DB_SCHEMA, type Db } from "../db/client.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
+import { upsertCustomerProjection } from "../customers/customer-projection.ts";
 import { upsertExpertProjection } from "../experts/expert-projection.ts";
 
 export const CONSUMER_GROUP = "ticketing";
@@ -51,6 +52,7 @@ export function startTicketingConsumer(opts: TicketingConsumerOptions): EventCon
         await upsertExpertProjection(tx, event);
         matchingWork = true;
       },
+      "customer.profile_changed": (event, tx) => upsertCustomerProjection(tx, event),
       "ticket.created": () => {
         matchingWork = true;
         return Promise.resolve();

@@ -4,6 +4,7 @@ import type { UserCaller } from "@sysops/internal-auth";
 import type { Clock } from "@sysops/events/clock";
 import { Prisma } from "../generated/prisma/client.ts";
 import type { CustomerDirectory, FilingFacts, OwnedProduct } from "../customers/customer-directory.ts";
+import { projectedFilingFacts } from "../customers/customer-projection.ts";
 import { DB_SCHEMA, type Db } from "../db/client.ts";
 import { outboxCommitted } from "../outbox/relay-wake.ts";
 import { assertMayFileTicket } from "./access.ts";
@@ -16,14 +17,15 @@ import { TICKET_VIEW_COLUMNS, ticketViewSelect, toTicketView, type TicketRow, ty
  * transaction: once this returns, the ticket cannot be lost and matching will hear about it.
  *
  * The plan (required skill level, SLA targets) and the service location are snapshotted from the customer
- * record. Decision: the location is the customer's registered (geocoded) address; the free-text
- * `serviceAddress` is shown to the expert but not geocoded, so matching never depends on a geocoder.
+ * record: ticketing's projection of it, else the customer service (customers/customer-projection.ts).
+ * Decision: the location is the customer's registered (geocoded) address; the free-text `serviceAddress`
+ * is shown to the expert but not geocoded, so matching never depends on a geocoder.
  * `productCategory` holds the category the ticket is handled and matched under: the one the customer chose
  * for the problem, by default the product's own.
  */
 export async function createTicket(db: Db, customers: CustomerDirectory, caller: UserCaller, input: CreateTicketInput, clock: Clock): Promise<TicketView> {
   assertMayFileTicket(caller, input.customerId, input.channel);
-  const facts = await customers.filingFacts(input.customerId, input.productId);
+  const facts = (await projectedFilingFacts(db, input.customerId, input.productId)) ?? (await customers.filingFacts(input.customerId, input.productId));
   if (!facts?.product) throw invalid("productId", `Product ${input.productId} is not registered to this customer`);
   const inserted = await insertTicket(db, caller, input, facts as FilingFacts & { product: OwnedProduct }, clock.now());
   if (inserted) {
