@@ -31,6 +31,7 @@ import type { NotificationRouter } from "@sysops/svc-notification/api";
 import type { IdentityRouter } from "@sysops/svc-identity/api";
 import { createServiceClient } from "@sysops/trpc-server/service-client";
 import { benchAgent, fileTicket, signInCustomer, type CustomerSession } from "./support/customer-session.ts";
+import { cpuPerUnit, cpuSnapshot, formatCpu } from "./support/process-cpu.ts";
 
 const arg = (name: string, fallback?: string): string => {
   const i = process.argv.indexOf(`--${name}`);
@@ -190,6 +191,7 @@ const setupStarted = performance.now();
 const experts = await addExperts(expertCount);
 console.log(`${experts.length} bench experts (capacity 50 each) projected by ticketing and notification in ${((performance.now() - setupStarted) / 1000).toFixed(1)} s`);
 const session = await signInCustomer(gatewayUrl, customer.email);
+const cpuBefore = cpuSnapshot(portBase);
 const run = await fileTickets(session);
 console.log(`filed: ${run.filed.length} 2xx, ${run.errors} errors, ${run.achieved.toFixed(1)}/s achieved; customer.fileTicket ms p50 ${run.create.p50.toFixed(0)} p99 ${run.create.p99.toFixed(0)}`);
 if (run.errors > 0) console.log(`errors: ${JSON.stringify(Object.fromEntries(run.errorKinds))}`);
@@ -201,6 +203,7 @@ while (Date.now() < lastAck + windowMs) {
   if (run.filed.every((f) => arrivals.has(f.number))) break;
   await sleep(500);
 }
+const cpuRows = cpuPerUnit(cpuBefore, cpuSnapshot(portBase), run.filed.length);
 const latencies: number[] = [];
 let missing = 0;
 for (const f of run.filed) {
@@ -213,6 +216,7 @@ console.log(`\ncreated (2xx) → expert's SMS in the sink, ms (n = ${s.n}):`);
 console.log(`    p50     p95     p99     max  never SMS'd within ${windowMs} ms`);
 console.log(`${fmt(s.p50)} ${fmt(s.p95)} ${fmt(s.p99)} ${fmt(s.max)}  ${missing}`);
 console.log(`target p99 < 200 ms: ${s.p99 < 200 && missing === 0 ? "met" : "MISSED"}`);
+console.log(`\nCPU ms per ticket filed, from the first filing until the SMS were in (PostgreSQL and Redis: every server process on the machine):\n${formatCpu(cpuRows)}`);
 
 console.log("\nwhere the time goes (ms, from the suite's timestamps):");
 console.log(`${"stage".padEnd(62)}     p50     p95     p99     max`);

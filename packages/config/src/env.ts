@@ -47,7 +47,7 @@ const envSchema = z.object({
   SMS_API_URL: z.url({ protocol: /^https?$/ }).optional(),
   SMS_API_TOKEN: z.string().min(1).optional(),
   NOTIFY_EMAIL_FROM: z.string().default("Sysops Squad <no-reply@sysops.local>"),
-  /** svc-ticketing-worker: minimum time between two triggered matching runs (default 250 ms). */
+  /** svc-ticketing-worker: minimum time between two triggered matching runs (default 50 ms). */
   MATCHING_MIN_INTERVAL_MS: z.coerce.number().int().min(0).max(60_000).optional(),
   /** The origin customers open links on (survey links); default http://localhost:<gateway port>. */
   PUBLIC_ORIGIN: z.url({ protocol: /^https?$/ }).optional(),

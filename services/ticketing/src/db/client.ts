@@ -26,7 +26,7 @@ export const API_DB: DbProfile = {
 
 /**
  * Pool of svc-ticketing-worker: the consumer handles one event at a time, a matching run loads with 3
- * parallel queries then writes its picks 4 at a time (matching-run.ts WRITE_CONCURRENCY), the SLA worker fires
+ * parallel queries then writes all its picks in one statement (matching/assign-picks.ts), the SLA worker fires
  * up to 4 timers at once, auto-close one ticket at a time. 6 connections keep matching at full speed beside the consumer; SLA
  * firings queue briefly behind them (background work may wait longer for a connection than a request:
  * 10 s). Kept small because every suite on a machine shares PostgreSQL's 100 connections. The matching

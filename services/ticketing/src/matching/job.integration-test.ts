@@ -70,7 +70,19 @@ describe("matching job with the real relay and consumer", () => {
     const [assignment] = await f.db.assignment.findMany({ where: { ticketId: id } });
     expect(assignment).toMatchObject({ expertId: NEAR, status: "active" });
     expect(assignment?.explanation).toMatchObject({ chosen: { expertId: NEAR } });
-    expect((await f.db.outboxEvent.findFirstOrThrow({ where: { aggregateId: id, type: "ticket.assigned" } })).payload).toMatchObject({ expertFirstName: "Nina" });
+    expect((await f.db.outboxEvent.findFirstOrThrow({ where: { aggregateId: id, type: "ticket.assigned" } })).payload).toMatchObject({
+      expertFirstName: "Nina",
+      expertId: NEAR,
+      explanationId: assignment!.id,
+    });
+    // The step is recorded as the state machine's assign: one transition, one status event, version + 1, accept target running.
+    const row = await f.db.ticket.findUniqueOrThrow({ where: { id } });
+    expect(row.version).toBe(1);
+    expect(row.acceptDueAt!.getTime() - assignment!.createdAt.getTime()).toBe(row.acceptTargetMinutes * 60_000);
+    const steps = await f.db.ticketTransition.findMany({ where: { ticketId: id }, orderBy: { seq: "asc" } });
+    expect(steps.at(-1)).toMatchObject({ fromStatus: "new", toStatus: "assigned", actorId: "matching", actorRole: "system", channel: "system", expertId: NEAR, at: assignment!.createdAt });
+    const statusEvents = await f.db.outboxEvent.findMany({ where: { aggregateId: id, type: "ticket.status_changed" } });
+    expect(statusEvents.map((e) => e.payload)).toEqual([expect.objectContaining({ from: "new", to: "assigned", expertId: NEAR, actorRole: "system", channel: "system" })]);
 
     await f.as(expertCaller(NEAR)).tickets.reject({ ticketId: id, expectedVersion: assigned.version, reason: "Car broke down" });
     const reassigned = await eventually(() => ticketRow(id), (t) => t.status === "assigned" && t.expertId === FAR);

@@ -1,14 +1,9 @@
 /**
  * One matching run over ALL pending (`new`) tickets: load them with the projected experts, their open
- * assignment counts and who rejected which ticket; let the planner pick the optimal assignment; write each
- * pick in its own transaction guarded by the ticket's version; escalate what stays unassigned past its
- * time-to-assign target. The caller (job.ts) makes sure only one run happens at a time.
- *
- * Picks are written WRITE_CONCURRENCY at a time: they touch distinct tickets and the plan already respects
- * each expert's capacity, so they cannot conflict with each other; one at a time capped a run at ~35
- * assignments/s (bench:sms, one transaction + its SLA timers per pick), below a 100 tickets/s burst.
+ * assignment counts and who rejected which ticket; let the planner pick the optimal assignment; write all
+ * picks in one statement, each guarded by the ticket's version (assign-picks.ts); escalate what stays
+ * unassigned past its time-to-assign target. The caller (job.ts) makes sure only one run happens at a time.
  */
-import pMap from "p-map";
 import { DomainError } from "@sysops/domain-errors";
 import type { Clock } from "@sysops/events/clock";
 import type { Logger } from "@sysops/logger";
@@ -16,14 +11,12 @@ import type { Db } from "../db/client.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { Actor } from "../tickets/state-machine.ts";
 import { transitionTicket } from "../tickets/transition-ticket.ts";
+import { assignPicks } from "./assign-picks.ts";
 import { planAssignments } from "./planner/index.ts";
 import { toPlannerExpert, toPlannerTicket } from "./planner-input.ts";
 
 export const MATCHING_ACTOR: Actor = { kind: "system", id: "matching" };
 export const NO_ELIGIBLE_EXPERT = "no eligible expert";
-
-/** Picks written at once; the worker's pool (db/client.ts WORKER_DB) leaves room for the consumer beside them. */
-export const WRITE_CONCURRENCY = 4;
 
 export interface RunResult {
   pending: number;
@@ -36,7 +29,23 @@ export interface RunResult {
 async function loadInput(db: Db) {
   const tickets = await db.ticket.findMany({
     where: { status: "new" },
-    select: { id: true, version: true, productCategory: true, requiredSkillLevel: true, serviceLat: true, serviceLon: true, assignDueAt: true },
+    select: {
+      id: true,
+      number: true,
+      customerId: true,
+      status: true,
+      version: true,
+      expertId: true,
+      resolvedAt: true,
+      productCategory: true,
+      requiredSkillLevel: true,
+      serviceLat: true,
+      serviceLon: true,
+      assignDueAt: true,
+      assignTargetMinutes: true,
+      acceptTargetMinutes: true,
+      resolveTargetMinutes: true,
+    },
     orderBy: { createdAt: "asc" },
   });
   const ids = tickets.map((t) => t.id);
@@ -69,32 +78,23 @@ export async function runMatching(db: Db, clock: Clock, logger: Logger): Promise
   const firstNames = new Map(experts.map((e) => [e.expertId, e.firstName]));
   const deps = { db, clock, logger };
 
-  await pMap(plan.assignments, async (pick) => {
+  const picks = plan.assignments.flatMap((pick) => {
     const ticket = byId.get(pick.ticketId);
-    if (!ticket) return;
-    try {
-      await transitionTicket(deps, {
-        ticketId: ticket.id,
-        action: "assign",
-        expectedVersion: ticket.version,
-        actor: MATCHING_ACTOR,
-        channel: "system",
-        assignment: {
-          expertId: pick.expertId,
-          expertFirstName: firstNames.get(pick.expertId) ?? "Your expert",
-          distanceKm: pick.distanceKm,
-          cost: pick.cost,
-          arrivalWindowStart: pick.arrivalWindowStart,
-          arrivalWindowEnd: pick.arrivalWindowEnd,
-          explanation: (plan.explanations[ticket.id] ?? {}) as unknown as Prisma.InputJsonObject,
-        },
-      });
-      result.assigned++;
-    } catch (error) {
-      if (!isRace(error)) throw error;
-      result.skipped++;
-    }
-  }, { concurrency: WRITE_CONCURRENCY });
+    if (!ticket) return [];
+    const assignment = {
+      expertId: pick.expertId,
+      expertFirstName: firstNames.get(pick.expertId) ?? "Your expert",
+      distanceKm: pick.distanceKm,
+      cost: pick.cost,
+      arrivalWindowStart: pick.arrivalWindowStart,
+      arrivalWindowEnd: pick.arrivalWindowEnd,
+      explanation: (plan.explanations[ticket.id] ?? {}) as unknown as Prisma.InputJsonObject,
+    };
+    return [{ ticket, assignment }];
+  });
+  const written = await assignPicks(deps, MATCHING_ACTOR, picks);
+  result.assigned = written.length;
+  result.skipped = picks.length - written.length;
 
   const assigned = new Set(plan.assignments.map((a) => a.ticketId));
   for (const ticket of tickets) {

@@ -63,20 +63,34 @@ export async function addTimerJob(rt: SlaRuntime, timer: SlaTimer): Promise<void
   });
 }
 
-/** Removes every job of the ticket; an active (locked) one finishes and finds its phase over. */
+/**
+ * Removes every job of the ticket; an active (locked) one finishes and finds its phase over. The six removals
+ * go out together (one connection pipelines them).
+ */
 export async function removeTimerJobs(rt: SlaRuntime, ticketId: string): Promise<void> {
-  for (const target of SLA_TARGETS) {
-    for (const kind of SLA_KINDS) {
-      await rt.queue.remove(slaJobId(ticketId, target, kind)).catch((error: unknown) => {
-        rt.logger.debug({ err: error, ticketId, target, kind }, "SLA job not removed (running)");
-      });
-    }
-  }
+  await Promise.all(
+    SLA_TARGETS.flatMap((target) =>
+      SLA_KINDS.map((kind) =>
+        rt.queue.remove(slaJobId(ticketId, target, kind)).catch((error: unknown) => {
+          rt.logger.debug({ err: error, ticketId, target, kind }, "SLA job not removed (running)");
+        }),
+      ),
+    ),
+  );
 }
 
 export async function scheduleTicket(rt: SlaRuntime, ticket: TimedTicket): Promise<void> {
   await removeTimerJobs(rt, ticket.id);
-  for (const timer of timersFor(ticket)) await addTimerJob(rt, timer);
+  await Promise.all(timersFor(ticket).map((timer) => addTimerJob(rt, timer)));
+}
+
+/**
+ * Replaces the timers of tickets whose current state the caller knows (it just wrote it: the matching job's
+ * assignments), without reading them back. Does nothing without a runtime.
+ */
+export async function scheduleTimers(tickets: readonly TimedTicket[]): Promise<void> {
+  const rt = runtime;
+  if (rt) await Promise.all(tickets.map((ticket) => scheduleTicket(rt, ticket)));
 }
 
 /** Replaces the ticket's timers with those of its current phase (read from the database, the source of truth). */

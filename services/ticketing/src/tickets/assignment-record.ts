@@ -1,7 +1,11 @@
-/** Writes a matching result: the Assignment row (with its explanation) and the `ticket.assigned` event. */
+/**
+ * A matching result: the Assignment row (with its explanation) and the `ticket.assigned` event.
+ * `assignmentRecord` builds them (matching/assign-picks.ts writes a run's at once); `recordAssignment` writes one.
+ */
+import { randomUUID } from "node:crypto";
 import { ticketAssigned } from "@sysops/events/catalog";
+import { toOutboxRow } from "@sysops/events/outbox";
 import type { Prisma } from "../generated/prisma/client.ts";
-import { emit } from "../outbox/outbox.ts";
 
 export interface NewAssignment {
   expertId: string;
@@ -14,9 +18,14 @@ export interface NewAssignment {
   explanation: Prisma.InputJsonObject;
 }
 
-export async function recordAssignment(tx: Prisma.TransactionClient, ticket: { id: string; number: number; customerId: string }, a: NewAssignment, at: Date): Promise<string> {
-  const { id } = await tx.assignment.create({
-    data: {
+type TicketRef = { id: string; number: number; customerId: string };
+
+/** The Assignment row and its `ticket.assigned` event (validated); the event names the row as its explanation. */
+export function assignmentRecord(ticket: TicketRef, a: NewAssignment, at: Date) {
+  const id = randomUUID();
+  return {
+    assignment: {
+      id,
       ticketId: ticket.id,
       expertId: a.expertId,
       distanceKm: a.distanceKm,
@@ -26,22 +35,28 @@ export async function recordAssignment(tx: Prisma.TransactionClient, ticket: { i
       explanation: a.explanation,
       createdAt: at,
     },
-    select: { id: true },
-  });
-  await emit(tx, ticketAssigned, {
-    aggregateId: ticket.id,
-    occurredAt: at,
-    payload: {
-      ticketId: ticket.id,
-      number: ticket.number,
-      customerId: ticket.customerId,
-      expertId: a.expertId,
-      expertFirstName: a.expertFirstName,
-      arrivalWindowStart: a.arrivalWindowStart.toISOString(),
-      arrivalWindowEnd: a.arrivalWindowEnd.toISOString(),
-      costKm: a.distanceKm,
-      explanationId: id,
-    },
-  });
-  return id;
+    event: toOutboxRow(ticketAssigned, {
+      aggregateType: "ticket",
+      aggregateId: ticket.id,
+      occurredAt: at,
+      payload: {
+        ticketId: ticket.id,
+        number: ticket.number,
+        customerId: ticket.customerId,
+        expertId: a.expertId,
+        expertFirstName: a.expertFirstName,
+        arrivalWindowStart: a.arrivalWindowStart.toISOString(),
+        arrivalWindowEnd: a.arrivalWindowEnd.toISOString(),
+        costKm: a.distanceKm,
+        explanationId: id,
+      },
+    }),
+  };
+}
+
+export async function recordAssignment(tx: Prisma.TransactionClient, ticket: TicketRef, a: NewAssignment, at: Date): Promise<string> {
+  const { assignment, event } = assignmentRecord(ticket, a, at);
+  await tx.assignment.create({ data: assignment, select: { id: true } });
+  await tx.outboxEvent.create({ data: { ...event, payload: event.payload }, select: { id: true } });
+  return assignment.id;
 }

@@ -1,8 +1,12 @@
-/** Writes one step of a ticket's history: the TicketTransition row and its `ticket.status_changed` event. */
+/**
+ * One step of a ticket's history: the TicketTransition row and its `ticket.status_changed` event.
+ * `stepRecord` builds them (the matching job writes many at once, matching/assign-picks.ts); `recordStep`
+ * writes one.
+ */
 import { ticketStatusChanged } from "@sysops/events/catalog";
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { Channel, TicketStatus } from "../generated/prisma/enums.ts";
-import { emit } from "../outbox/outbox.ts";
+import { toOutboxRow } from "@sysops/events/outbox";
 import type { Actor } from "./state-machine.ts";
 
 export interface Step {
@@ -18,29 +22,38 @@ export interface Step {
 export const actorIdOf = (actor: Actor) => (actor.kind === "system" ? actor.id : actor.userId);
 export const actorRoleOf = (actor: Actor) => (actor.kind === "system" ? "system" : actor.role);
 
-export async function recordStep(tx: Prisma.TransactionClient, ticket: { id: string; number: number; customerId: string }, step: Step): Promise<void> {
+type TicketRef = { id: string; number: number; customerId: string };
+
+/** The rows of one step, built and validated (the event against the catalog) before anything is written. */
+export function stepRecord(ticket: TicketRef, step: Step) {
   const actorId = actorIdOf(step.actor);
   const actorRole = actorRoleOf(step.actor);
   const reason = step.reason?.trim() || undefined;
-  await tx.ticketTransition.create({
-    data: { ticketId: ticket.id, fromStatus: step.from, toStatus: step.to, actorId, actorRole, channel: step.channel, reason: reason ?? null, expertId: step.expertId, at: step.at },
-    select: { id: true },
-  });
-  await emit(tx, ticketStatusChanged, {
-    aggregateId: ticket.id,
-    occurredAt: step.at,
-    payload: {
-      ticketId: ticket.id,
-      number: ticket.number,
-      customerId: ticket.customerId,
-      from: step.from,
-      to: step.to,
-      actorId,
-      actorRole,
-      channel: step.channel,
-      ...(reason ? { reason } : {}),
-      ...(step.expertId ? { expertId: step.expertId } : {}),
-      at: step.at.toISOString(),
-    },
-  });
+  return {
+    transition: { ticketId: ticket.id, fromStatus: step.from, toStatus: step.to, actorId, actorRole, channel: step.channel, reason: reason ?? null, expertId: step.expertId, at: step.at },
+    event: toOutboxRow(ticketStatusChanged, {
+      aggregateType: "ticket",
+      aggregateId: ticket.id,
+      occurredAt: step.at,
+      payload: {
+        ticketId: ticket.id,
+        number: ticket.number,
+        customerId: ticket.customerId,
+        from: step.from,
+        to: step.to,
+        actorId,
+        actorRole,
+        channel: step.channel,
+        ...(reason ? { reason } : {}),
+        ...(step.expertId ? { expertId: step.expertId } : {}),
+        at: step.at.toISOString(),
+      },
+    }),
+  };
+}
+
+export async function recordStep(tx: Prisma.TransactionClient, ticket: TicketRef, step: Step): Promise<void> {
+  const { transition, event } = stepRecord(ticket, step);
+  await tx.ticketTransition.create({ data: transition, select: { id: true } });
+  await tx.outboxEvent.create({ data: { ...event, payload: event.payload }, select: { id: true } });
 }
