@@ -1,18 +1,29 @@
 /** The customer's preferred date + slot, in their time zone, as the UTC instants the ticket stores. */
 import { PREFERRED_SLOTS, type PreferredSlot } from "./inputs.ts";
 
+/** One formatter per zone: building an `Intl.DateTimeFormat` is the expensive part (ICU), formatting is cheap. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    });
+    if (formatters.size < 1_000) formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
 /** Milliseconds `timeZone` is ahead of UTC at `at`. */
 function offsetMs(at: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(at);
+  const parts = formatterFor(timeZone).formatToParts(at);
   const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
   const wallClockAsUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
   return wallClockAsUtc - Math.floor(at.getTime() / 1000) * 1000;
