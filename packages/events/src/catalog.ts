@@ -86,6 +86,11 @@ export const expertProfileChanged = defineEvent(
  * A customer's filing facts changed (or were first published): what a new ticket snapshots. Customer owns
  * them; ticketing keeps a projection so filing needs no call to the customer service. `changedAt` orders
  * redelivered or backfilled events: a projection keeps the newest.
+ * `email` was added to v1 in place rather than as a v2: the event is internal (only the suite's own
+ * consumers read it, all built from this catalog), and the field is optional, so v1 events published
+ * before it (in a stream or an outbox) still parse. The customer service always sends it; notification
+ * projects name + email (CustomerContact) so a customer e-mail needs no call to the customer service,
+ * and asks that service for a customer whose event lacked it.
  */
 export const customerProfileChanged = defineEvent(
   "customer.profile_changed",
@@ -93,6 +98,7 @@ export const customerProfileChanged = defineEvent(
   z.object({
     customerId: uuid,
     name: z.string().min(1),
+    email: z.string().min(1).optional(),
     addressLat: lat,
     addressLon: lon,
     plan: z.object({

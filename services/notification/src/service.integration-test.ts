@@ -203,3 +203,47 @@ describe("notification service", () => {
     expect(sinks.store.list({ to: phone }).map((m) => m.body)).toEqual(["orphaned before its job"]);
   });
 });
+
+describe("customer contacts from customer.profile_changed", () => {
+  const plan = { name: "Premier", tier: 3, requiredSkillLevel: 4, assignTargetMinutes: 60, acceptTargetMinutes: 30, resolveTargetMinutes: 1440 };
+  const profile = (customerId: string, changedAt: string, email?: string) =>
+    publish("customer.profile_changed", customerId, {
+      customerId, name: "Zoe Quinn", ...(email ? { email } : {}), addressLat: 41.88, addressLon: -87.63, plan, products: [], changedAt,
+    });
+  const processed = (eventId: string) =>
+    waitFor(`event ${eventId} processed`, () => db.processedEvent.findUnique({ where: { eventId_consumerGroup: { eventId, consumerGroup: CONSUMER_GROUP } } }).then((r) => r ?? undefined));
+  const surveyFor = (customerId: string, token: string) => {
+    const ticketId = randomUUID();
+    return publish("survey.created", ticketId, { surveyId: randomUUID(), ticketId, customerId, token, expiresAt: "2026-12-02T10:00:00.000Z" });
+  };
+
+  it("keeps the newest profile and e-mails the customer from it, without asking the customer service", async () => {
+    // Unknown to the customer service: only the projection can name this customer's address.
+    const customerId = randomUUID();
+    await processed(await profile(customerId, "2026-11-25T10:00:00.000Z", "zoe.b@example.com"));
+    await processed(await profile(customerId, "2026-11-25T09:00:00.000Z", "zoe.a@example.com")); // older, arrives later: ignored
+    expect(await db.customerContact.findUnique({ where: { customerId } })).toMatchObject({ email: "zoe.b@example.com", changedAt: new Date("2026-11-25T10:00:00.000Z") });
+    await processed(await profile(customerId, "2026-11-25T11:00:00.000Z", "zoe.c@example.com")); // newer: replaces
+    expect(await db.customerContact.findUnique({ where: { customerId } })).toMatchObject({ name: "Zoe Quinn", email: "zoe.c@example.com" });
+
+    const survey = await surveyFor(customerId, "tok-zoe");
+    await waitFor("the survey mail sent", async () => (await messagesOf(survey)).find((m) => m.status === "sent"));
+    expect(sinks.store.list({ to: "zoe.c@example.com" }).map((m) => m.subject)).toEqual(["How did we do?"]);
+    expect(sinks.store.list({ to: "zoe.a@example.com" })).toHaveLength(0);
+    expect(sinks.store.list({ to: "zoe.b@example.com" })).toHaveLength(0);
+  });
+
+  it("asks the customer service for a customer the projection lacks (here: a profile published without e-mail)", async () => {
+    await processed(await profile(alice.id, "2026-11-25T12:00:00.000Z"));
+    expect(await db.customerContact.findUnique({ where: { customerId: alice.id } })).toBeNull();
+    const before = sinks.store.list({ to: alice.email }).length;
+
+    const survey = await surveyFor(alice.id, "tok-alice");
+    const [mail] = await waitFor("the survey mail sent", async () => {
+      const rows = await messagesOf(survey);
+      return rows.length === 1 && rows[0]!.status === "sent" && rows;
+    });
+    expect(mail!.recipient).toBe(alice.email);
+    expect(sinks.store.list({ to: alice.email }).slice(before).map((m) => m.subject)).toEqual(["How did we do?"]);
+  });
+});

@@ -12,6 +12,7 @@ import { notificationRouter } from "./api/router.ts";
 import { callerFromToken } from "./api/trpc.ts";
 import { notificationHandlers } from "./consumer/handlers.ts";
 import type { ContactDirectory } from "./contacts/contacts.ts";
+import { projectedContactDirectory } from "./contacts/customer-contacts.ts";
 import { createDb, DB_SCHEMA } from "./db/client.ts";
 import { createAfterCommitQueue } from "./delivery/after-commit.ts";
 import { requeueQueued } from "./delivery/requeue.ts";
@@ -28,6 +29,7 @@ export interface NotificationServiceOptions {
   port: number;
   internalSecret: string;
   logger: Logger;
+  /** The owners' directory (customer service, identity); customers are read from the local projection first. */
   contacts: ContactDirectory;
   providers: Providers;
   publicOrigin: string;
@@ -59,7 +61,7 @@ export async function startNotificationService(opts: NotificationServiceOptions)
     consumer: `notification-${process.pid}`,
     db: afterCommit.db,
     schema: DB_SCHEMA,
-    handlers: notificationHandlers({ contacts: opts.contacts, providers: opts.providers, enqueueAfterCommit: afterCommit.enqueueAfterCommit, publicOrigin: opts.publicOrigin }),
+    handlers: notificationHandlers({ contacts: projectedContactDirectory(db, opts.contacts), providers: opts.providers, enqueueAfterCommit: afterCommit.enqueueAfterCommit, publicOrigin: opts.publicOrigin }),
     logger,
     ...(opts.stream ? { stream: opts.stream } : {}),
     ...(opts.claimIdleMs ? { claimIdleMs: opts.claimIdleMs } : {}),

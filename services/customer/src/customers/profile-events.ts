@@ -1,7 +1,8 @@
 /**
- * `customer.profile_changed`: a customer's filing facts (name, registered location, support plan, products),
- * written to customer's outbox in the transaction that changes them. Ticketing keeps a projection of them so
- * filing a ticket does not call this service (services/ticketing/src/customers/filing-facts.ts).
+ * `customer.profile_changed`: a customer's filing facts (name, registered location, support plan, products)
+ * and e-mail address, written to customer's outbox in the transaction that changes them. Ticketing keeps a
+ * projection of the filing facts so filing a ticket does not call this service
+ * (services/ticketing/src/customers/filing-facts.ts); notification keeps name + e-mail for its messages.
  */
 import { customerProfileChanged } from "@sysops/events/catalog";
 import { toOutboxRow } from "@sysops/events/outbox";
@@ -11,6 +12,7 @@ import type { Prisma } from "../generated/prisma/client.ts";
 const filingFactsSelect = {
   id: true,
   name: true,
+  email: true,
   addressLat: true,
   addressLon: true,
   plan: { select: { name: true, tier: true, requiredSkillLevel: true, assignTargetMinutes: true, acceptTargetMinutes: true, resolveTargetMinutes: true } },

@@ -5,6 +5,7 @@
  */
 import type { EventHandlers } from "@sysops/events/consumer";
 import type { ContactDirectory } from "../contacts/contacts.ts";
+import { upsertCustomerContact } from "../contacts/customer-contacts.ts";
 import { recordMessages, type Tx } from "../delivery/record-messages.ts";
 import { assignedMessages, customerCaresAbout, slaBreachedMessages, statusChangedMessages, surveyMessages, type PlannedMessage } from "../messages/compose.ts";
 import type { Providers } from "../providers/provider.ts";
@@ -19,7 +20,7 @@ export interface HandlerDeps {
 
 /** The expert's phone from the local projection; throws (so the event is retried) until the profile arrived. */
 async function expertPhone(tx: Tx, expertId: string): Promise<string | null> {
-  const contact = await tx.expertContact.findUnique({ where: { expertId } });
+  const [contact] = await tx.$queryRaw<{ phone: string }[]>`SELECT phone FROM "notification"."ExpertContact" WHERE "expertId" = ${expertId}::uuid`;
   if (!contact) throw new Error(`no contact details for expert ${expertId} yet (expert.profile_changed not seen)`);
   return contact.phone.trim() || null;
 }
@@ -36,6 +37,7 @@ export function notificationHandlers(deps: HandlerDeps): EventHandlers<Tx> {
         update: { name: p.name, phone: p.phone },
       });
     },
+    "customer.profile_changed": (event, tx) => upsertCustomerContact(tx, event),
     "ticket.assigned": async (event, tx) => {
       const p = event.payload;
       const [customer, phone] = await Promise.all([deps.contacts.customer(p.customerId), expertPhone(tx, p.expertId)]);

@@ -1,0 +1,40 @@
+/**
+ * Notification's copy of each customer's name and e-mail, kept from `customer.profile_changed` (the customer
+ * service owns them): a customer message reads this row instead of calling that service over HTTP. The
+ * newest `changedAt` wins, so a redelivered or backfilled older event never overwrites a newer one. An event
+ * without `email` (published before v1 carried it) is not projected, and a customer the projection lacks is
+ * asked of the customer service (`projectedContactDirectory`).
+ */
+import type { EventOfType } from "@sysops/events/catalog";
+import type { Db } from "../db/client.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
+import type { Contact, ContactDirectory } from "./contacts.ts";
+
+type ProfileChanged = EventOfType<"customer.profile_changed">;
+
+/** Inserts the customer's row, or replaces it when the event is at least as new as what the row holds. */
+export async function upsertCustomerContact(tx: Prisma.TransactionClient, event: ProfileChanged): Promise<void> {
+  const { customerId, name, email, changedAt } = event.payload;
+  if (!email) return;
+  await tx.$executeRaw`
+    INSERT INTO "notification"."CustomerContact" AS c ("customerId", name, email, "changedAt")
+    VALUES (${customerId}::uuid, ${name}, ${email}, ${new Date(changedAt)})
+    ON CONFLICT ("customerId") DO UPDATE SET name = EXCLUDED.name, email = EXCLUDED.email, "changedAt" = EXCLUDED."changedAt"
+    WHERE c."changedAt" <= EXCLUDED."changedAt"`;
+}
+
+/** The projected contact, or null when the projection lacks the customer. */
+export async function projectedCustomerContact(db: Db | Prisma.TransactionClient, customerId: string): Promise<Contact | null> {
+  const rows = await db.$queryRaw<Contact[]>`SELECT name, email FROM "notification"."CustomerContact" WHERE "customerId" = ${customerId}::uuid`;
+  return rows[0] ?? null;
+}
+
+/** Customers from the projection, falling back to `owner` (the customer service) for one it lacks; managers from `owner`. */
+export function projectedContactDirectory(db: Db, owner: ContactDirectory): ContactDirectory {
+  return {
+    async customer(customerId) {
+      return (await projectedCustomerContact(db, customerId)) ?? owner.customer(customerId);
+    },
+    managers: () => owner.managers(),
+  };
+}
