@@ -90,6 +90,26 @@ describe("matching job with the real relay and consumer", () => {
     expect(await f.db.assignment.count({ where: { ticketId: id, status: "active" } })).toBe(1);
   });
 
+  it("while every expert is full, a run considers only tickets past their assign target, and escalates them", async () => {
+    const capacities = await f.db.expertProjection.findMany({ select: { expertId: true, capacity: true } });
+    await f.db.expertProjection.updateMany({ data: { capacity: 0 } });
+    try {
+      const { id, assignDueAt } = await f.fileTicket(bob);
+      await eventually(() => f.db.outboxEvent.count({ where: { aggregateId: id, publishedAt: null } }), (n) => n === 0);
+      const early = await runNow();
+      expect(early).toMatchObject({ pending: 0, assigned: 0, escalated: 0 });
+      expect((await ticketRow(id)).status).toBe("new");
+
+      f.clock.set(new Date(Date.parse(assignDueAt!) + 1));
+      const late = await runNow();
+      expect(late.pending).toBeGreaterThanOrEqual(1);
+      expect(late.assigned).toBe(0);
+      expect((await ticketRow(id)).status).toBe("escalated");
+    } finally {
+      for (const { expertId, capacity } of capacities) await f.db.expertProjection.update({ where: { expertId }, data: { capacity } });
+    }
+  });
+
   it("a ticket with no eligible expert stays new, then escalates once its assign target passes", async () => {
     const { id, assignDueAt } = await f.fileTicket(alice);
     await eventually(() => f.db.outboxEvent.count({ where: { aggregateId: id, publishedAt: null } }), (n) => n === 0);
