@@ -1,14 +1,14 @@
 /**
- * Fires many `tickets.create` calls through the gateway with a fixed number in flight, spread over several
+ * Fires many `customer.fileTicket` calls (each with its own idempotency key) through the gateway with a fixed number in flight, spread over several
  * signed-in customers, and records what each caller was told. `onSent(n)` runs after the n-th call is sent.
  */
 import type { APIRequestContext } from "@playwright/test";
-import { trpcBody, trpcMutation, trpcQuery, type TicketingOutputs } from "./session.ts";
+import { fileTicketInput, filingOptions, type FiledTicket, type FilingOptions } from "./file-ticket.ts";
+import { trpcBody, trpcMutation } from "./session.ts";
 
 export interface Filer {
   request: APIRequestContext;
-  productId: string;
-  address: string;
+  options: FilingOptions;
 }
 
 export interface BurstResult {
@@ -24,9 +24,7 @@ export interface BurstResult {
 }
 
 export async function asFiler(request: APIRequestContext): Promise<Filer> {
-  const res = await trpcQuery(request, "ticketing", "filing.options", undefined);
-  const options = (await trpcBody<TicketingOutputs["filing"]["options"]>(res)).result!.data;
-  return { request, productId: options.products[0]!.id, address: options.defaultAddress };
+  return { request, options: await filingOptions(request) };
 }
 
 export interface BurstOptions {
@@ -50,17 +48,13 @@ export async function fireBurst(filers: Filer[], opts: BurstOptions): Promise<Bu
 
   async function one(n: number) {
     const filer = filers[n % filers.length]!;
-    const call = trpcMutation(filer.request, "ticketing", "tickets.create", {
-      productId: filer.productId,
-      description: `No lost ticket ${n} (${opts.tag})`,
-      serviceAddress: filer.address,
-    });
+    const call = trpcMutation(filer.request, "ticketing", "customer.fileTicket", fileTicketInput(filer.options, { description: `No lost ticket ${n} (${opts.tag})` }));
     result.sent++;
     opts.onSent(result.sent);
     try {
       const res = await call;
       if (!res.ok()) return fail(String(res.status()));
-      const id = (await trpcBody<TicketingOutputs["tickets"]["create"]>(res)).result?.data.id;
+      const id = (await trpcBody<FiledTicket>(res)).result?.data.id;
       if (id) {
         result.createdIds.push(id);
         result.createdAt.push(Date.now());

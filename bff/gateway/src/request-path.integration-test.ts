@@ -93,14 +93,24 @@ describe("browser → gateway → bff-ticketing → services", () => {
     expect(me.json()).toEqual({ result: { data: { name: customer.name, role: "customer" } } });
     expect(seenRequestIds).toContain("path-test-me");
 
-    const options = await app.inject({ url: "/api/ticketing/filing.options", cookies });
-    const { products, defaultAddress } = options.json<{ result: { data: { products: { id: string }[]; defaultAddress: string } } }>().result.data;
+    const options = await app.inject({ url: "/api/ticketing/customer.filingOptions", cookies });
+    const { products, defaultAddress } = options.json<{ result: { data: { products: { id: string; category: string }[]; defaultAddress: string } } }>().result.data;
     const created = await app.inject({
       method: "POST",
-      url: "/api/ticketing/tickets.create",
+      url: "/api/ticketing/customer.fileTicket",
       cookies,
       headers: { origin: ORIGIN, host: HOST, "content-type": "application/json", "x-request-id": "path-test-create" },
-      payload: JSON.stringify({ productId: products[0]!.id, description: "Fridge is warm", serviceAddress: defaultAddress }),
+      payload: JSON.stringify({
+        productId: products[0]!.id,
+        category: products[0]!.category,
+        description: "The fridge is warm since this morning",
+        serviceAddress: defaultAddress,
+        saveAsDefault: false,
+        preferredDate: "",
+        preferredSlot: "any",
+        idempotencyKey: randomUUID(),
+        timeZone: "UTC",
+      }),
     });
     expect(created.statusCode).toBe(200);
     expect(created.headers["x-request-id"]).toBe("path-test-create");

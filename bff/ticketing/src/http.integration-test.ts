@@ -55,14 +55,17 @@ describe("bff-ticketing over HTTP", () => {
 
   it("rejects a blank description with 400 naming the field, before any service call", async () => {
     const before = hits;
-    const res = await fetch(`${bff.url}/tickets.create`, {
+    const res = await fetch(`${bff.url}/customer.fileTicket`, {
       method: "POST",
       headers: { "content-type": "application/json", [CALLER_HEADER]: await customerToken() },
-      body: JSON.stringify({ productId: "p-1", description: "  ", serviceAddress: "12 Main Street" }),
+      body: JSON.stringify({
+        productId: "p-1", category: "tv", description: "  ", serviceAddress: "12 Main Street", saveAsDefault: false,
+        preferredDate: "", preferredSlot: "any", idempotencyKey: "7c9e6679-7425-40de-944b-e07fc1f90ae7", timeZone: "UTC",
+      }),
     });
     expect(res.status).toBe(400);
     const body = (await res.json()) as { error: { data: { fieldErrors: Record<string, string[]> } } };
-    expect(body.error.data.fieldErrors).toEqual({ description: ["Describe the problem"] });
+    expect(body.error.data.fieldErrors).toEqual({ description: ["Describe the problem in a few words (at least 10 characters)"] });
     expect(hits).toBe(before);
   });
 });

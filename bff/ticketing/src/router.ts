@@ -5,16 +5,12 @@
 import { USER_ROLES } from "@sysops/internal-auth/roles";
 import { customerRouter } from "./customer/router.ts";
 import { expertRouter } from "./expert/router.ts";
-import { filingRouter } from "./filing/router.ts";
 import { helpdeskRouter } from "./helpdesk/router.ts";
 import { liveRouter } from "./live/router.ts";
-import { ticketsRouter } from "./tickets/router.ts";
 import { requireRole, router } from "./trpc.ts";
 
 export const appRouter = router({
   me: requireRole(...USER_ROLES).query(({ ctx }) => ({ name: ctx.caller.name, role: ctx.caller.role })),
-  filing: filingRouter,
-  tickets: ticketsRouter,
   customer: customerRouter,
   helpdesk: helpdeskRouter,
   expert: expertRouter,

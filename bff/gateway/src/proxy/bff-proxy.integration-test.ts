@@ -41,7 +41,7 @@ describe("/api proxy", () => {
   it("refuses an unsafe method without a same-origin Origin or Referer with 403", async () => {
     const before = gw.bff.received.length;
     const post = (headers: Record<string, string>) =>
-      gw.app.inject({ method: "POST", url: "/api/ticketing/tickets.create", cookies: { sysops_session: session }, headers, payload: {} });
+      gw.app.inject({ method: "POST", url: "/api/ticketing/customer.fileTicket", cookies: { sysops_session: session }, headers, payload: {} });
     expect((await post({ host: HOST })).statusCode).toBe(403);
     expect((await post({ host: HOST, origin: "https://evil.example" })).statusCode).toBe(403);
     expect(gw.bff.received.length).toBe(before);
@@ -50,13 +50,13 @@ describe("/api proxy", () => {
   it("forwards a same-origin POST with its body", async () => {
     const res = await gw.app.inject({
       method: "POST",
-      url: "/api/ticketing/tickets.create",
+      url: "/api/ticketing/customer.fileTicket",
       cookies: { sysops_session: session },
       headers: { host: HOST, referer: `${ORIGIN}/tickets/new`, "content-type": "application/json" },
       payload: JSON.stringify({ description: "Screen is black" }),
     });
     expect(res.statusCode).toBe(200);
-    expect(res.json<EchoedRequest>()).toMatchObject({ method: "POST", url: "/tickets.create", body: '{"description":"Screen is black"}' });
+    expect(res.json<EchoedRequest>()).toMatchObject({ method: "POST", url: "/customer.fileTicket", body: '{"description":"Screen is black"}' });
   });
 
   it("refuses a session id that is not in Redis", async () => {
