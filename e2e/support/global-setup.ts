@@ -28,6 +28,7 @@ export default async function globalSetup() {
     redisUrl: suiteEnv.redisUrl,
     portBase: suiteEnv.portBase,
     dataDir: suiteEnv.dataDir,
+    env: { SYSOPS_INTERNAL_SECRET: suiteEnv.internalSecret },
   });
 
   return async () => {

@@ -20,5 +20,4 @@ process.env.SYSOPS_E2E_DATA_DIR ??= path.join(os.tmpdir(), `sysops-restarts-${st
 // Same credentials as own-infra.ts gives the cluster it initialises.
 process.env.TEST_DATABASE_URL = `postgresql://postgres:sysops-restarts@127.0.0.1:${restartPorts.postgres}/postgres`;
 process.env.TEST_REDIS_URL = `redis://127.0.0.1:${restartPorts.redis}`;
-/** The suite's internal secret, known here so a test can call a service directly (the notification sinks). */
-process.env.SYSOPS_RESTARTS_INTERNAL_SECRET ??= `restarts-${stamp}-secret-of-at-least-32-characters`;
+

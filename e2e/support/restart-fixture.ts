@@ -31,7 +31,7 @@ export const test = base.extend<object, { restartableSuite: RestartableSuite }>(
       try {
         const postgres = await startOwnPostgres({ port: restartPorts.postgres, dir: path.join(dir, "own-postgres"), logFile: path.join(dir, "own-postgres.log") });
         try {
-          const internalSecret = process.env.SYSOPS_RESTARTS_INTERNAL_SECRET!;
+          const { internalSecret } = suiteEnv;
           const suite = await launchSuite({
             databaseUrl: suiteEnv.databaseUrl,
             redisUrl: suiteEnv.redisUrl,

@@ -21,7 +21,8 @@ import { signInApi, trpcMutation } from "./session.ts";
 import { suiteEnv } from "./suite-env.ts";
 import { pollUntil, suiteProcessesByScript } from "./suite-processes.ts";
 import { asFiler, fireBurst } from "./ticket-burst.ts";
-import { readAssignTargets, taggedTicketIds, ticketStatuses, withSuiteDb, writeAssignTargets } from "./ticket-ledger.ts";
+import { setAssignTargets } from "./plan-targets.ts";
+import { taggedTicketIds, ticketStatuses, withSuiteDb } from "./ticket-ledger.ts";
 
 const SETTLED = new Set(["assigned", "escalated"]);
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -85,8 +86,7 @@ export async function runRestartScenario(scenario: RestartScenario, suite: Resta
   const contexts = await Promise.all(demoUsers.customers.map(() => playwright.request.newContext({ baseURL: suiteEnv.baseUrl, timeout: 30_000 })));
   // Tickets no expert can take escalate once their plan's time-to-assign target (1 minute, the least
   // ticketing accepts) has passed, so the burst settles within the test; the old targets are restored after.
-  const oldTargets = await withDbWhenUp(readAssignTargets);
-  await withDbWhenUp((db) => writeAssignTargets(db, oldTargets.map((t) => ({ ...t, assignTargetMinutes: 1 }))));
+  const restoreTargets = await setAssignTargets(suiteEnv, 1);
   try {
     const filers = await signedInFilers(contexts);
     await freeEveryExpert(contexts);
@@ -196,7 +196,7 @@ export async function runRestartScenario(scenario: RestartScenario, suite: Resta
     expect(burst.sent).toBe(scenario.total);
     expect(ok.length + failed).toBe(scenario.total);
   } finally {
-    await withDbWhenUp((db) => writeAssignTargets(db, oldTargets)).catch(() => undefined);
+    await restoreTargets().catch(() => undefined);
     await Promise.all(contexts.map((c) => c.dispose()));
   }
 }

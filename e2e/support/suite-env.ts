@@ -10,6 +10,8 @@ const stamp = `${Date.now()}_${process.pid}`;
 process.env.SYSOPS_E2E_PORT_BASE ??= "3600";
 process.env.SYSOPS_E2E_DATABASE ??= `sysops_e2e_${stamp}`;
 process.env.SYSOPS_E2E_DATA_DIR ??= path.join(os.tmpdir(), `sysops-e2e-${stamp}`);
+/** The suite's internal secret, known here so a test can call a service directly (plans, notification sinks). */
+process.env.SYSOPS_E2E_INTERNAL_SECRET ??= `e2e-${stamp}-secret-of-at-least-32-characters`;
 
 const adminUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
@@ -17,6 +19,7 @@ export const suiteEnv = {
   portBase: Number(process.env.SYSOPS_E2E_PORT_BASE),
   baseUrl: `http://127.0.0.1:${process.env.SYSOPS_E2E_PORT_BASE}`,
   dataDir: process.env.SYSOPS_E2E_DATA_DIR,
+  internalSecret: process.env.SYSOPS_E2E_INTERNAL_SECRET,
   adminDatabaseUrl: adminUrl,
   databaseUrl: (() => {
     const url = new URL(adminUrl);

@@ -17,24 +17,6 @@ export async function withSuiteDb<T>(work: (db: pg.Client) => Promise<T>): Promi
   }
 }
 
-export type AssignTargets = { id: string; assignTargetMinutes: number }[];
-
-/** Every support plan's time-to-assign target. */
-export async function readAssignTargets(db: pg.Client): Promise<AssignTargets> {
-  return (await db.query<AssignTargets[number]>(`SELECT id, "assignTargetMinutes" FROM customer."SupportPlan"`)).rows;
-}
-
-export async function writeAssignTargets(db: pg.Client, targets: AssignTargets): Promise<void> {
-  for (const row of targets) await db.query(`UPDATE customer."SupportPlan" SET "assignTargetMinutes" = $2 WHERE id = $1`, [row.id, row.assignTargetMinutes]);
-}
-
-/** Sets every support plan's time-to-assign target; returns a function that restores the old values. */
-export async function setAssignTargets(db: pg.Client, minutes: number): Promise<() => Promise<void>> {
-  const old = await readAssignTargets(db);
-  await db.query(`UPDATE customer."SupportPlan" SET "assignTargetMinutes" = $1`, [minutes]);
-  return () => writeAssignTargets(db, old);
-}
-
 /** Status of each given ticket that exists. */
 export async function ticketStatuses(db: pg.Client, ids: string[]): Promise<Map<string, string>> {
   const { rows } = await db.query<{ id: string; status: string }>(`SELECT id, status::text FROM ticketing."Ticket" WHERE id = ANY($1::uuid[])`, [ids]);

@@ -14,7 +14,8 @@ import { suiteEnv } from "../support/suite-env.ts";
 import { pollUntil, suiteProcessPid, suiteProcessPids } from "../support/suite-processes.ts";
 import { asFiler, fireBurst } from "../support/ticket-burst.ts";
 import { expectNoSideEffectTwice, unconsumedEvents } from "../support/ledger-checks.ts";
-import { setAssignTargets, taggedTicketIds, ticketStatuses, withSuiteDb } from "../support/ticket-ledger.ts";
+import { setAssignTargets } from "../support/plan-targets.ts";
+import { taggedTicketIds, ticketStatuses, withSuiteDb } from "../support/ticket-ledger.ts";
 
 const TICKETING = "services/ticketing/dist/main.js";
 const TOTAL = 1_000;
@@ -47,7 +48,7 @@ test("SIGKILL of svc-ticketing during 1 000 creations loses no ticket and double
   const contexts = await Promise.all(demoUsers.customers.map(() => playwright.request.newContext({ baseURL, timeout: 30_000 })));
 
   await withSuiteDb(async (db) => {
-    const restoreTargets = await setAssignTargets(db, 1);
+    const restoreTargets = await setAssignTargets(suiteEnv, 1);
     try {
       for (const [i, context] of contexts.entries()) await signInApi(context, demoUsers.customers[i]!.email);
       const filers = await Promise.all(contexts.map(asFiler));

@@ -129,3 +129,32 @@ describe("customers.setDefaultAddress", () => {
     await expect(as(asAgent).customers.setDefaultAddress({ customerId: carla.id, address: carla.defaultAddress })).resolves.toEqual({ defaultAddress: carla.defaultAddress });
   });
 });
+
+describe("plans.setTargets", () => {
+  const admin = demoUsers.admin;
+  const asAdmin: Caller = { kind: "user", userId: admin.id, role: "admin", name: admin.name };
+  const profileEvents = () => db.outboxEvent.findMany({ where: { type: "customer.profile_changed" }, orderBy: { id: "asc" } });
+
+  it("changes the plan and announces every customer on it with the new targets, in one transaction", async () => {
+    const basic = (await as(asAdmin).plans.list()).find((p) => p.name === "Basic")!;
+    const onBasic = demoCustomers.filter((c) => c.planId === basic.id).map((c) => c.id);
+    const before = (await profileEvents()).length;
+    const result = await as(asAdmin).plans.setTargets({ planId: basic.id, assignTargetMinutes: 7 });
+    expect(result).toEqual({ plan: { ...basic, assignTargetMinutes: 7 }, customersAnnounced: onBasic.length });
+    const announced = (await profileEvents()).slice(before);
+    expect(announced.map((e) => e.aggregateId).sort()).toEqual([...onBasic].sort());
+    for (const e of announced) expect(e.payload).toMatchObject({ plan: { name: "Basic", assignTargetMinutes: 7, acceptTargetMinutes: basic.acceptTargetMinutes } });
+    await as(asAdmin).plans.setTargets({ planId: basic.id, assignTargetMinutes: basic.assignTargetMinutes });
+  });
+
+  it("refuses other roles, no target, a target under a minute and an unknown plan, and changes nothing", async () => {
+    const [plan] = await as(asAdmin).plans.list();
+    const before = { plans: await as(asAdmin).plans.list(), events: (await profileEvents()).length };
+    await expect(as(asAgent).plans.setTargets({ planId: plan!.id, assignTargetMinutes: 5 })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(as(asTicketing).plans.setTargets({ planId: plan!.id, assignTargetMinutes: 5 })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(as(asAdmin).plans.setTargets({ planId: plan!.id })).rejects.toThrow(/Change at least one target/);
+    await expect(as(asAdmin).plans.setTargets({ planId: plan!.id, acceptTargetMinutes: 0 })).rejects.toThrow(/at least 1 minute/);
+    await expect(as(asAdmin).plans.setTargets({ planId: "00000000-0000-4000-8000-000000000000", assignTargetMinutes: 5 })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect({ plans: await as(asAdmin).plans.list(), events: (await profileEvents()).length }).toEqual(before);
+  });
+});

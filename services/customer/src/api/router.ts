@@ -3,6 +3,7 @@ import { assertMayReadCustomer } from "../customers/access.ts";
 import { getCustomerProfile } from "../customers/customer-profile.ts";
 import { defaultAddressSchema, setDefaultAddress } from "../customers/default-address.ts";
 import { searchCustomers } from "../customers/search-customers.ts";
+import { listPlans, planTargetsInput, setPlanTargets } from "../plans/plan-targets.ts";
 import { findOwnedProduct } from "../products/owned-product.ts";
 import { requireRole, router } from "./trpc.ts";
 
@@ -26,6 +27,13 @@ export const customerRouter = router({
     search: requireRole("agent", "admin")
       .input(z.object({ query: z.string().trim().min(1, "Type a name, email or phone").max(100) }))
       .query(({ ctx, input }) => searchCustomers(ctx.db, input.query)),
+  }),
+  plans: router({
+    list: requireRole("admin", "service").query(({ ctx }) => listPlans(ctx.db)),
+    /** An admin changes a plan's SLA targets; every customer on the plan is re-announced (customer.profile_changed). */
+    setTargets: requireRole("admin")
+      .input(planTargetsInput)
+      .mutation(({ ctx, input }) => setPlanTargets(ctx.db, input)),
   }),
   products: router({
     ownedBy: requireRole("customer", "agent", "service")

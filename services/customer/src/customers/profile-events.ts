@@ -9,7 +9,7 @@ import { toOutboxRow } from "@sysops/events/outbox";
 import type { Db } from "../db/client.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 
-const filingFactsSelect = {
+export const filingFactsSelect = {
   id: true,
   name: true,
   email: true,
