@@ -2,7 +2,8 @@
  * Handles stream entries for a consumer group: dead-letters what cannot be decoded or validated, runs the
  * handlers with their inbox inserts in ONE transaction, and acknowledges only after that commit.
  *
- * A batch read together (`processBatch`) shares one transaction, in stream order, and one XACK: a lagging
+ * A batch read together (`processBatch`) shares one transaction (its inbox rows in one insert), in stream
+ * order, and one XACK: a lagging
  * consumer then pays one commit per batch instead of one per entry, which is what lets it catch up (at 100
  * tickets/s ticketing's group sees a few hundred entries per second). If any handler of the batch throws,
  * the whole transaction rolls back and the batch is redone entry by entry (`process`), so a failing entry is
@@ -11,7 +12,7 @@
 import type { Redis } from "ioredis";
 import type { Logger } from "@sysops/logger";
 import { decodeEvent, type AnyEvent, type EventOfType, type EventType } from "./catalog.ts";
-import { recordProcessed, type InboxTransaction, type TransactionalDb } from "./inbox.ts";
+import { recordProcessed, recordProcessedMany, type InboxTransaction, type TransactionalDb } from "./inbox.ts";
 import { fieldValue, type StreamEntry } from "./stream-entries.ts";
 
 export type EventHandlers<Tx> = { [T in EventType]?: (event: EventOfType<T>, tx: Tx) => Promise<void> };
@@ -107,7 +108,9 @@ export function createEntryProcessor<Tx extends InboxTransaction>(options: Entry
     if (work.length > 0) {
       try {
         await db.$transaction(async (tx) => {
-          for (const { event, handler } of work) await runHandler(tx, event, handler);
+          const fresh = await recordProcessedMany(tx, schema, work.map((w) => w.event.id), group);
+          // In stream order; `delete` makes an event that appears twice in the batch run once.
+          for (const { event, handler } of work) if (fresh.delete(event.id)) await handler(event, tx);
         });
         ack.push(...work.map((w) => w.id));
       } catch (error) {

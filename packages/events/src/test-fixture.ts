@@ -19,6 +19,7 @@ export const SCHEMA = "svc";
 
 export interface PgTx {
   $executeRawUnsafe(query: string, ...values: unknown[]): Promise<number>;
+  $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;
   query<R extends pg.QueryResultRow>(query: string, values?: unknown[]): Promise<R[]>;
 }
 
@@ -77,6 +78,7 @@ function pgTransactionalDb(pool: pg.Pool): TransactionalDb<PgTx> {
         await client.query("BEGIN");
         const result = await fn({
           $executeRawUnsafe: async (query, ...values) => (await client.query(query, values)).rowCount ?? 0,
+          $queryRawUnsafe: async <T,>(query: string, ...values: unknown[]) => (await client.query(query, values)).rows as T,
           query: async <Row extends pg.QueryResultRow>(query: string, values?: unknown[]) => (await client.query<Row>(query, values)).rows,
         });
         await client.query("COMMIT");
