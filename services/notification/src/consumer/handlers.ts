@@ -7,13 +7,14 @@ import type { EventHandlers } from "@sysops/events/consumer";
 import type { ContactDirectory } from "../contacts/contacts.ts";
 import { upsertCustomerContact } from "../contacts/customer-contacts.ts";
 import { recordMessages, type Tx } from "../delivery/record-messages.ts";
+import type { QueuedMessage } from "../delivery/send-queue.ts";
 import { assignedMessages, customerCaresAbout, slaBreachedMessages, statusChangedMessages, surveyMessages, type PlannedMessage } from "../messages/compose.ts";
 import type { Providers } from "../providers/provider.ts";
 
 export interface HandlerDeps {
   contacts: ContactDirectory;
   providers: Providers;
-  enqueueAfterCommit: (tx: Tx, messageIds: string[]) => void;
+  enqueueAfterCommit: (tx: Tx, messages: QueuedMessage[]) => void;
   /** The gateway origin customers use, for survey links. */
   publicOrigin: string;
 }

@@ -7,33 +7,33 @@
 import type { TransactionalDb } from "@sysops/events/consumer";
 import type { Db } from "../db/client.ts";
 import type { Tx } from "./record-messages.ts";
-import type { SendQueue } from "./send-queue.ts";
+import type { QueuedMessage, SendQueue } from "./send-queue.ts";
 
 export interface AfterCommitQueue {
   /** For `startConsumer({ db })`. */
   db: TransactionalDb<Tx>;
   /** Called by handlers inside the transaction. */
-  enqueueAfterCommit: (tx: Tx, messageIds: string[]) => void;
+  enqueueAfterCommit: (tx: Tx, messages: QueuedMessage[]) => void;
 }
 
 export function createAfterCommitQueue(db: Db, queue: SendQueue): AfterCommitQueue {
-  const pending = new WeakMap<Tx, string[]>();
+  const pending = new WeakMap<Tx, QueuedMessage[]>();
   return {
     db: {
       async $transaction<R>(fn: (tx: Tx) => Promise<R>): Promise<R> {
-        const ids: string[] = [];
+        const messages: QueuedMessage[] = [];
         const result = await db.$transaction((tx) => {
-          pending.set(tx, ids);
+          pending.set(tx, messages);
           return fn(tx);
         });
-        await queue.enqueue(ids);
+        await queue.enqueue(messages);
         return result;
       },
     },
-    enqueueAfterCommit: (tx, messageIds) => {
-      const ids = pending.get(tx);
-      if (!ids) throw new Error("enqueueAfterCommit outside a consumer transaction");
-      ids.push(...messageIds);
+    enqueueAfterCommit: (tx, queued) => {
+      const messages = pending.get(tx);
+      if (!messages) throw new Error("enqueueAfterCommit outside a consumer transaction");
+      messages.push(...queued);
     },
   };
 }

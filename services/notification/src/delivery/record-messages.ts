@@ -1,7 +1,7 @@
 /**
  * Writes planned messages as `queued` rows, in the caller's transaction (the event consumer's). The
  * unique key (eventId, kind, recipient) skips a message this event already produced, so a redelivered
- * event never yields a second send. Returns the ids of the rows actually created.
+ * event never yields a second send. Returns the rows actually created (id and channel, for their send jobs).
  *
  * One statement for all of an event's messages (`INSERT … SELECT FROM unnest(…) ON CONFLICT DO NOTHING
  * RETURNING id`), written as SQL: this runs for every event on the hot path, and a raw statement skips
@@ -11,12 +11,13 @@ import { randomUUID } from "node:crypto";
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { PlannedMessage } from "../messages/compose.ts";
 import type { Providers } from "../providers/provider.ts";
+import type { QueuedMessage } from "./send-queue.ts";
 
 export type Tx = Prisma.TransactionClient;
 
-export async function recordMessages(tx: Tx, eventId: string, planned: PlannedMessage[], providers: Providers): Promise<string[]> {
+export async function recordMessages(tx: Tx, eventId: string, planned: PlannedMessage[], providers: Providers): Promise<QueuedMessage[]> {
   if (planned.length === 0) return [];
-  const rows = await tx.$queryRaw<{ id: string }[]>`
+  const rows = await tx.$queryRaw<QueuedMessage[]>`
     INSERT INTO "notification"."Message" (id, "eventId", kind, channel, provider, recipient, subject, body)
     SELECT m.id, ${eventId}::uuid, m.kind, m.channel::"notification"."Channel", m.provider, m.recipient, m.subject, m.body
       FROM unnest(${planned.map(() => randomUUID())}::uuid[], ${planned.map((m) => m.kind)}::text[], ${planned.map((m) => m.channel)}::text[],
@@ -24,6 +25,6 @@ export async function recordMessages(tx: Tx, eventId: string, planned: PlannedMe
                   ${planned.map((m) => m.subject)}::text[], ${planned.map((m) => m.body)}::text[])
            AS m(id, kind, channel, provider, recipient, subject, body)
     ON CONFLICT ("eventId", kind, recipient) DO NOTHING
-    RETURNING id`;
-  return rows.map((r) => r.id);
+    RETURNING id, channel::text AS channel`;
+  return rows;
 }

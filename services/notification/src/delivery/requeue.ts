@@ -11,12 +11,12 @@ export async function requeueQueued(db: Db, queue: SendQueue, batch = 500): Prom
   for (;;) {
     const rows = await db.message.findMany({
       where: { status: "queued", ...(cursor ? { id: { gt: cursor } } : {}) },
-      select: { id: true },
+      select: { id: true, channel: true },
       orderBy: { id: "asc" },
       take: batch,
     });
     if (rows.length === 0) return total;
-    await queue.enqueue(rows.map((r) => r.id));
+    await queue.enqueue(rows);
     total += rows.length;
     cursor = rows.at(-1)!.id;
   }

@@ -11,6 +11,20 @@ export interface SendJob {
   messageId: string;
 }
 
+/** A message to send: its channel decides its place in the queue (see `enqueue`). */
+export interface QueuedMessage {
+  id: string;
+  channel: "email" | "sms";
+}
+
+/**
+ * E-mails go behind SMS: BullMQ takes jobs without a priority before prioritized ones, so an expert's SMS
+ * (a new or cancelled assignment: someone is about to drive somewhere) never waits behind a backlog of
+ * customer e-mails. Decision: e-mails keep their order among themselves (one priority for all of them).
+ * @see https://docs.bullmq.io/guide/jobs/prioritized
+ */
+export const EMAIL_PRIORITY = 1;
+
 export interface RetryPolicy {
   /** Total tries per message, the first included. */
   attempts: number;
@@ -24,7 +38,7 @@ export const DEFAULT_RETRY: RetryPolicy = { attempts: 8, backoffMs: 1_000 };
 export const retryDelayMs = (policy: RetryPolicy, failedAttempts: number) => policy.backoffMs * 2 ** (failedAttempts - 1);
 
 export interface SendQueue {
-  enqueue(messageIds: string[]): Promise<void>;
+  enqueue(messages: QueuedMessage[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -38,14 +52,15 @@ export interface SendQueueOptions {
 export function createSendQueue({ connection, prefix, retry = DEFAULT_RETRY }: SendQueueOptions): SendQueue {
   const queue = new Queue<SendJob>(SEND_QUEUE, { connection, ...(prefix ? { prefix } : {}) });
   return {
-    async enqueue(messageIds) {
-      if (messageIds.length === 0) return;
+    async enqueue(messages) {
+      if (messages.length === 0) return;
       await queue.addBulk(
-        messageIds.map((messageId) => ({
+        messages.map(({ id, channel }) => ({
           name: "send",
-          data: { messageId },
+          data: { messageId: id },
           opts: {
-            jobId: messageId,
+            jobId: id,
+            ...(channel === "email" ? { priority: EMAIL_PRIORITY } : {}),
             attempts: retry.attempts,
             backoff: { type: "exponential", delay: retry.backoffMs },
             removeOnComplete: true,
