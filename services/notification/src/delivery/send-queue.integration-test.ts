@@ -34,9 +34,10 @@ describe("send queue", () => {
     const done = new Promise<void>((resolve) => {
       const worker = new Worker<SendJob>(
         SEND_QUEUE,
-        async (job) => {
+        (job) => {
           order.push(job.data.messageId);
           if (order.length === 4) setImmediate(() => void worker.close().then(resolve));
+          return Promise.resolve();
         },
         { connection: workerConnection, prefix, concurrency: 1 },
       );
