@@ -40,13 +40,41 @@ async function outboxEventsOf(db: pg.Client, ids: string[]): Promise<OutboxEvent
 }
 
 /** How many inbox rows of a service's consumer group (group = schema = service name here) name each event id. */
-async function inboxCounts(db: pg.Client, group: "ticketing" | "notification", eventIds: string[]): Promise<Map<string, number>> {
+async function inboxCounts(db: pg.Client, group: "notification", eventIds: string[]): Promise<Map<string, number>> {
   const { rows } = await db.query<{ id: string; n: string }>(
     `SELECT "eventId"::text AS id, count(*) AS n FROM ${group}."ProcessedEvent"
       WHERE "consumerGroup" = $2 AND "eventId" = ANY($1::uuid[]) GROUP BY 1`,
     [eventIds, group],
   );
   return new Map(rows.map((r) => [r.id, Number(r.n)]));
+}
+
+/**
+ * What ticketing's consumer group has not finished with: entries not yet delivered to it (`lag`) plus entries
+ * delivered but not acknowledged (`pending`). Ticketing takes `ticket.created` as a signal (it triggers
+ * matching; no transaction, no inbox row), so its progress is read from the stream group, not its inbox.
+ */
+async function ticketingGroupBacklog(): Promise<number> {
+  const redis = new Redis(suiteEnv.redisUrl, { maxRetriesPerRequest: 3 });
+  redis.on("error", () => {});
+  try {
+    const groups = (await redis.xinfo("GROUPS", STREAM)) as unknown[][];
+    for (const flat of groups) {
+      const info = new Map<string, unknown>();
+      for (let i = 0; i < flat.length; i += 2) info.set(String(flat[i]), flat[i + 1]);
+      if (info.get("name") !== "ticketing") continue;
+      const pending = Number(info.get("pending") ?? 0);
+      const lag = info.get("lag");
+      if (lag !== null && lag !== undefined) return pending + Number(lag);
+      // Redis cannot always count the lag (e.g. after entries were deleted): compare the last ids instead.
+      const stream = (await redis.xinfo("STREAM", STREAM)) as unknown[];
+      const lastGenerated = stream[stream.indexOf("last-generated-id") + 1];
+      return pending + (info.get("last-delivered-id") === lastGenerated ? 0 : 1);
+    }
+    throw new Error("ticketing's consumer group is not on the stream");
+  } finally {
+    redis.disconnect();
+  }
 }
 
 /** Stream entries per event id (the entry's `event` field is the JSON envelope with the outbox row's id). */
@@ -93,10 +121,9 @@ export async function burstEvents(db: pg.Client, ok: string[], all: string[]) {
 
 /** Events of the burst not yet in their consumer's inbox (consumption lags behind the ticket's status). */
 export async function unconsumedEvents(db: pg.Client, ok: string[], all: string[]): Promise<number> {
-  const { createdOfOk, forNotification } = await burstEvents(db, ok, all);
-  const ticketingInbox = await inboxCounts(db, "ticketing", createdOfOk);
+  const { forNotification } = await burstEvents(db, ok, all);
   const notificationInbox = await inboxCounts(db, "notification", forNotification);
-  return outside(ticketingInbox, createdOfOk, 1, Number.MAX_SAFE_INTEGER).length + outside(notificationInbox, forNotification, 1, Number.MAX_SAFE_INTEGER).length;
+  return (await ticketingGroupBacklog()) + outside(notificationInbox, forNotification, 1, Number.MAX_SAFE_INTEGER).length;
 }
 
 export async function expectNoSideEffectTwice(db: pg.Client, burst: { ok: string[]; all: string[]; statuses: Map<string, string> }) {
@@ -112,8 +139,7 @@ export async function expectNoSideEffectTwice(db: pg.Client, burst: { ok: string
   expect(outside(effects.activeAssignments, assignedIds, 1, 1), "an assigned ticket has its active assignment").toEqual([]);
 
   const { createdOfOk, forNotification } = await burstEvents(db, ok, all);
-  const ticketingInbox = await inboxCounts(db, "ticketing", createdOfOk);
-  expect(outside(ticketingInbox, createdOfOk, 1, 1), "ticketing consumed every ticket.created of a 2xx ticket, once").toEqual([]);
+  expect(await ticketingGroupBacklog(), "ticketing's consumer group read and acknowledged every entry").toBe(0);
   const notificationInbox = await inboxCounts(db, "notification", forNotification);
   expect(outside(notificationInbox, forNotification, 1, 1), "notification consumed every ticket.assigned/status_changed, once").toEqual([]);
 

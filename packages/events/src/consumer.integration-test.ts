@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ticketCreated } from "./catalog.ts";
-import { startConsumer, type EventHandlers } from "./consumer.ts";
+import { startConsumer, type EventHandlers, type EventSignals } from "./consumer.ts";
 import { toOutboxRow } from "./outbox.ts";
 import { createFixture, groupCaughtUp, SCHEMA, ticketPayload, waitFor, type Fixture, type PgTx } from "./test-fixture.ts";
 
@@ -28,9 +28,9 @@ const recordEffect: EventHandlers<PgTx>["ticket.created"] = async (event, tx) =>
   await tx.$executeRawUnsafe(`INSERT INTO ${SCHEMA}."Effect" VALUES ($1, 'g')`, event.id);
 };
 
-function consume(handlers: EventHandlers<PgTx>, consumer = "c1", claimIdleMs = 300, maxDeliveries = 10) {
+function consume(handlers: EventHandlers<PgTx>, consumer = "c1", claimIdleMs = 300, maxDeliveries = 10, signals: EventSignals = {}) {
   const c = startConsumer<PgTx>({
-    redis: f.redis, group: "g", consumer, db: f.db, schema: SCHEMA, handlers, logger: f.logger, stream: f.stream,
+    redis: f.redis, group: "g", consumer, db: f.db, schema: SCHEMA, handlers, signals, logger: f.logger, stream: f.stream,
     deadLetterStream: f.deadLetterStream, claimIdleMs, blockMs: 100, maxDeliveries,
   });
   running.push(c);
@@ -217,6 +217,25 @@ describe("event consumer", () => {
     const dead = await f.redis.xrange(f.deadLetterStream, "-", "+");
     expect(dead[0]?.[1].join(" ")).toMatch(/gave up after 2 deliveries/);
     expect(await count("ProcessedEvent")).toBe(0);
+  });
+
+  it("calls a signal for each entry of its type, with no transaction or inbox row, and acknowledges it", async () => {
+    const events = [envelope(1), envelope(2), envelope(3)];
+    for (const event of events) await publish(event);
+    const seen: number[] = [];
+    consume({}, "c1", 300, 10, { "ticket.created": (event) => void seen.push(event.payload.number) });
+    await waitFor(() => groupCaughtUp(f.redis, f.stream, "g"));
+    expect(seen).toEqual([1, 2, 3]);
+    expect(await count("ProcessedEvent")).toBe(0);
+    expect(await pendingCount()).toBe(0);
+  });
+
+  it("a type with a handler is handled in a transaction, never signalled", async () => {
+    await publish(envelope());
+    let signalled = 0;
+    consume({ "ticket.created": recordEffect }, "c1", 300, 10, { "ticket.created": () => void (signalled += 1) });
+    await waitFor(() => groupCaughtUp(f.redis, f.stream, "g"));
+    expect([await count("ProcessedEvent"), await count("Effect"), signalled]).toEqual([1, 1, 0]);
   });
 
   it("acknowledges events it has no handler for without touching the inbox", async () => {

@@ -6,13 +6,13 @@
  */
 import type { Redis } from "ioredis";
 import type { Logger } from "@sysops/logger";
-import { createEntryProcessor, type EventHandlers } from "./entry-processor.ts";
+import { createEntryProcessor, type EventHandlers, type EventSignals } from "./entry-processor.ts";
 import type { InboxTransaction, TransactionalDb } from "./inbox.ts";
 import { DEFAULT_STREAM } from "./relay.ts";
 import { backoffMs, createSleeper } from "./sleeper.ts";
 import type { AutoClaimReply, PendingReply, ReadGroupReply } from "./stream-entries.ts";
 
-export type { EventHandlers } from "./entry-processor.ts";
+export type { EventHandlers, EventSignals } from "./entry-processor.ts";
 export type { InboxTransaction, TransactionalDb } from "./inbox.ts";
 
 export const DEFAULT_DEAD_LETTER_STREAM = "sysops:events:dead";
@@ -28,6 +28,8 @@ export interface ConsumerOptions<Tx extends InboxTransaction> {
   /** The service's PostgreSQL schema holding its `ProcessedEvent` table. */
   schema: string;
   handlers: EventHandlers<Tx>;
+  /** Events that only trigger something in this process: no transaction, no inbox (see `EventSignals`). */
+  signals?: EventSignals;
   logger: Logger;
   stream?: string;
   /** Entries pending longer than this (a dead consumer's, or a failed handler's) are claimed and retried. */

@@ -1,8 +1,9 @@
 /**
- * Ticketing's consumer group `ticketing`: keeps the expert and customer projections and triggers matching when there is
- * something new to match (a ticket created, requeued after a rejection or reopened; capacity freed; an
- * expert profile changed). Matching is triggered only after the handler's transaction commits, so the run
- * sees the new projection row.
+ * Ticketing's consumer group `ticketing`: keeps the expert and customer projections (handlers: a transaction
+ * with an inbox row each) and triggers matching when there is something new to match (a ticket created,
+ * requeued after a rejection or reopened; capacity freed; an expert profile changed). Ticket events are
+ * signals (`@sysops/events` EventSignals): they only trigger a run, so they cost no transaction. A trigger
+ * after a projection change fires once its transaction committed, so the run sees the new row.
  */
 import type { Redis } from "ioredis";
 import { startConsumer, type EventConsumer } from "@sysops/events/consumer";
@@ -53,13 +54,12 @@ export function startTicketingConsumer(opts: TicketingConsumerOptions): EventCon
         matchingWork = true;
       },
       "customer.profile_changed": (event, tx) => upsertCustomerProjection(tx, event),
-      "ticket.created": () => {
-        matchingWork = true;
-        return Promise.resolve();
-      },
+    },
+    // Matching triggers change nothing themselves: no transaction, no inbox row (a repeated trigger is harmless).
+    signals: {
+      "ticket.created": () => opts.onMatchingWork(),
       "ticket.status_changed": (event) => {
-        if (MATCHING_RELEVANT.has(event.payload.to)) matchingWork = true;
-        return Promise.resolve();
+        if (MATCHING_RELEVANT.has(event.payload.to)) opts.onMatchingWork();
       },
     },
   });
