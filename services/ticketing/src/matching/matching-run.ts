@@ -12,7 +12,7 @@ import type { Prisma } from "../generated/prisma/client.ts";
 import type { Actor } from "../tickets/state-machine.ts";
 import { transitionTicket } from "../tickets/transition-ticket.ts";
 import { assignPicks } from "./assign-picks.ts";
-import { planAssignments } from "./planner/index.ts";
+import { expertFailure, planAssignments } from "./planner/index.ts";
 import { toPlannerExpert, toPlannerTicket } from "./planner-input.ts";
 
 export const MATCHING_ACTOR: Actor = { kind: "system", id: "matching" };
@@ -46,7 +46,8 @@ const pendingSelect = {
 } as const;
 
 /**
- * The run's input. Experts and their open assignments come first: when no expert on duty has room, no
+ * The run's input. Experts and their open assignments come first: when no expert is available now (on duty,
+ * within working hours, below capacity), no
  * pending ticket can be assigned, and the run only loads the tickets past their time-to-assign target (to
  * escalate them) instead of every pending ticket. Decision: during a spike that fills every expert, runs
  * triggered by each new ticket would otherwise re-plan thousands of tickets for nothing (measured: the
@@ -58,7 +59,8 @@ async function loadInput(db: Db, now: Date) {
     db.assignment.groupBy({ by: ["expertId"], where: { status: "active" }, _count: { _all: true } }),
   ]);
   const openBy = new Map(open.map((o) => [o.expertId, o._count._all]));
-  const anyRoom = experts.some((e) => e.onDuty && (openBy.get(e.expertId) ?? 0) < e.capacity);
+  // Available now: on duty, within working hours and below capacity (the planner's own per-expert rules).
+  const anyRoom = experts.some((e) => expertFailure(toPlannerExpert(e, openBy.get(e.expertId) ?? 0), now) === null);
   const tickets = await db.ticket.findMany({
     where: anyRoom ? { status: "new" } : { status: "new", assignDueAt: { lte: now } },
     select: pendingSelect,
