@@ -12,6 +12,7 @@ import { DB_SCHEMA, type Db } from "../db/client.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { upsertCustomerProjection } from "../customers/customer-projection.ts";
 import { upsertExpertProjection } from "../experts/expert-projection.ts";
+import type { TriggerKind } from "../matching/job.ts";
 
 export const CONSUMER_GROUP = "ticketing";
 
@@ -22,7 +23,7 @@ export interface TicketingConsumerOptions {
   db: Db;
   redis: Redis;
   logger: Logger;
-  onMatchingWork: () => void;
+  onMatchingWork: (kind: TriggerKind) => void;
   stream?: string;
   claimIdleMs?: number;
   /** This process's name in the group; defaults to `ticketing-<pid>`. */
@@ -35,7 +36,7 @@ export function startTicketingConsumer(opts: TicketingConsumerOptions): EventCon
     async $transaction<R>(fn: (tx: Prisma.TransactionClient) => Promise<R>): Promise<R> {
       matchingWork = false;
       const result = await opts.db.$transaction(fn);
-      if (matchingWork) opts.onMatchingWork();
+      if (matchingWork) opts.onMatchingWork("any");
       return result;
     },
   };
@@ -57,9 +58,9 @@ export function startTicketingConsumer(opts: TicketingConsumerOptions): EventCon
     },
     // Matching triggers change nothing themselves: no transaction, no inbox row (a repeated trigger is harmless).
     signals: {
-      "ticket.created": () => opts.onMatchingWork(),
+      "ticket.created": () => opts.onMatchingWork("new-ticket"),
       "ticket.status_changed": (event) => {
-        if (MATCHING_RELEVANT.has(event.payload.to)) opts.onMatchingWork();
+        if (MATCHING_RELEVANT.has(event.payload.to)) opts.onMatchingWork("any");
       },
     },
   });

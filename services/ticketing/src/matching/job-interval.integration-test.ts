@@ -24,12 +24,12 @@ afterAll(async () => {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function countingJob(minIntervalMs: number, runMs = 5) {
+function countingJob(minIntervalMs: number, runMs = 5, noRoom = false) {
   const starts: number[] = [];
   const run = async (): Promise<RunResult> => {
     starts.push(performance.now());
     await sleep(runMs);
-    return { pending: 0, assigned: 0, escalated: 0, skipped: 0 };
+    return { pending: 0, assigned: 0, escalated: 0, skipped: 0, noRoom };
   };
   const job = startMatchingJob({ db, databaseUrl: testDb.url, clock: systemClock, logger, sweepMs: 0, minIntervalMs, run });
   return { job, starts };
@@ -96,5 +96,23 @@ describe("matching job: minimum interval between runs", () => {
     await job.stop();
     expect(performance.now() - stopping).toBeLessThan(1_000);
     expect(starts).toHaveLength(1);
+  });
+
+  it("while the last run found no expert available, a new ticket starts no run; anything else does", async () => {
+    const { job, starts } = countingJob(10, 5, true);
+    try {
+      job.trigger("new-ticket");
+      await sleep(100);
+      expect(starts).toHaveLength(1); // nothing known yet: the first run happens
+      job.trigger("new-ticket");
+      job.trigger("new-ticket");
+      await sleep(100);
+      expect(starts).toHaveLength(1);
+      job.trigger("any");
+      await sleep(100);
+      expect(starts).toHaveLength(2);
+    } finally {
+      await job.stop();
+    }
   });
 });

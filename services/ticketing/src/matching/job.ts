@@ -40,9 +40,17 @@ export interface MatchingJobOptions {
 /** Short enough that a ticket waits little for its run (created → SMS target 200 ms); the rest after each run still bounds matching to about half the worker. */
 export const DEFAULT_MIN_INTERVAL_MS = 50;
 
+/**
+ * Why a run is asked for. `new-ticket`: a ticket was filed, which cannot make an expert available; while the
+ * last run found no expert available, such triggers are dropped (the sweep still runs every `sweepMs`, and
+ * anything that frees an expert — a resolution, cancellation, rejection, profile change — triggers `any`).
+ * Decision: during a spike that fills every expert, each filing used to start a run that could assign nothing.
+ */
+export type TriggerKind = "new-ticket" | "any";
+
 export interface MatchingJob {
   /** Asks for a run soon; triggers during a run coalesce into one more run. */
-  trigger(): void;
+  trigger(kind?: TriggerKind): void;
   /** One run now if the lock is free: its result, or null when another run holds the lock. */
   runOnce(): Promise<RunResult | null>;
   stop(): Promise<void>;
@@ -61,6 +69,8 @@ export function startMatchingJob(opts: MatchingJobOptions): MatchingJob {
   let retryTimer: NodeJS.Timeout | undefined;
   let lastRunStartedAt = -Infinity;
   let lastRunEndedAt = -Infinity;
+  /** The last completed run found no expert available. */
+  let lastNoRoom = false;
   const minIntervalMs = opts.minIntervalMs ?? DEFAULT_MIN_INTERVAL_MS;
   const run = opts.run ?? runMatching;
   // Cuts the wait between runs short on stop.
@@ -99,7 +109,10 @@ export function startMatchingJob(opts: MatchingJobOptions): MatchingJob {
       try {
         const result = await runOnce();
         if (result === null) retryLater();
-        else if (result.skipped > 0) wanted = true;
+        else {
+          lastNoRoom = result.noRoom === true;
+          if (result.skipped > 0) wanted = true;
+        }
       } catch (error) {
         logger.error({ err: error }, "matching run failed");
         retryLater();
@@ -118,14 +131,14 @@ export function startMatchingJob(opts: MatchingJobOptions): MatchingJob {
     }, opts.busyRetryMs ?? 1_000);
   }
 
-  function trigger() {
-    if (stopped) return;
+  function trigger(kind: TriggerKind = "any") {
+    if (stopped || (kind === "new-ticket" && lastNoRoom)) return;
     wanted = true;
     loop ??= drain();
   }
 
   const sweepMs = opts.sweepMs ?? 30_000;
-  const sweep = sweepMs > 0 ? setInterval(trigger, sweepMs) : undefined;
+  const sweep = sweepMs > 0 ? setInterval(() => trigger("any"), sweepMs) : undefined;
 
   return {
     trigger,

@@ -25,6 +25,8 @@ export interface RunResult {
   escalated: number;
   /** Picks not written because the ticket changed meanwhile (it is picked up by the next run). */
   skipped: number;
+  /** No expert was available (on duty, in working hours, below capacity) when the run loaded its input. */
+  noRoom?: boolean;
 }
 
 const pendingSelect = {
@@ -69,7 +71,7 @@ async function loadInput(db: Db, now: Date) {
   const rejections = await db.assignment.findMany({ where: { status: "rejected", ticketId: { in: tickets.map((t) => t.id) } }, select: { ticketId: true, expertId: true } });
   const rejectedBy = new Map<string, string[]>();
   for (const r of rejections) rejectedBy.set(r.ticketId, [...(rejectedBy.get(r.ticketId) ?? []), r.expertId]);
-  return { tickets, experts, openBy, rejectedBy };
+  return { tickets, experts, openBy, rejectedBy, noRoom: !anyRoom };
 }
 
 /** A pick that lost a race (version changed, ticket no longer `new`) is skipped, not an error. */
@@ -77,8 +79,8 @@ const isRace = (error: unknown) => error instanceof DomainError && error.kind ==
 
 export async function runMatching(db: Db, clock: Clock, logger: Logger): Promise<RunResult> {
   const now = clock.now();
-  const { tickets, experts, openBy, rejectedBy } = await loadInput(db, now);
-  const result: RunResult = { pending: tickets.length, assigned: 0, escalated: 0, skipped: 0 };
+  const { tickets, experts, openBy, rejectedBy, noRoom } = await loadInput(db, now);
+  const result: RunResult = { pending: tickets.length, assigned: 0, escalated: 0, skipped: 0, noRoom };
   if (tickets.length === 0) return result;
 
   const plan = planAssignments(
