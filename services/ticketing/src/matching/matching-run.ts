@@ -48,12 +48,12 @@ const pendingSelect = {
 } as const;
 
 /**
- * The run's input. Experts and their open assignments come first: when no expert is available now (on duty,
- * within working hours, below capacity), no
- * pending ticket can be assigned, and the run only loads the tickets past their time-to-assign target (to
- * escalate them) instead of every pending ticket. Decision: during a spike that fills every expert, runs
- * triggered by each new ticket would otherwise re-plan thousands of tickets for nothing (measured: the
- * worker's CPU per ticket filed doubled as the backlog grew, bench:tickets).
+ * The run's input. Experts and their open assignments come first, then only the pending tickets an
+ * available expert (on duty, within working hours, below capacity: the planner's own per-expert rules) has
+ * the skill for at the required level, plus every ticket past its time-to-assign target (to escalate it,
+ * with its explanation). Decision: during a spike that fills experts, runs used to re-plan the whole backlog
+ * on every trigger although only a few categories could still be served (measured: the worker's CPU per
+ * ticket filed doubled as the backlog grew, bench:tickets). The planner still applies every rule itself.
  */
 async function loadInput(db: Db, now: Date) {
   const [experts, open] = await Promise.all([
@@ -61,17 +61,23 @@ async function loadInput(db: Db, now: Date) {
     db.assignment.groupBy({ by: ["expertId"], where: { status: "active" }, _count: { _all: true } }),
   ]);
   const openBy = new Map(open.map((o) => [o.expertId, o._count._all]));
-  // Available now: on duty, within working hours and below capacity (the planner's own per-expert rules).
-  const anyRoom = experts.some((e) => expertFailure(toPlannerExpert(e, openBy.get(e.expertId) ?? 0), now) === null);
-  const tickets = await db.ticket.findMany({
-    where: anyRoom ? { status: "new" } : { status: "new", assignDueAt: { lte: now } },
+  /** Category → the highest level an available expert has in it. */
+  const servable = new Map<string, number>();
+  for (const e of experts) {
+    const expert = toPlannerExpert(e, openBy.get(e.expertId) ?? 0);
+    if (expertFailure(expert, now) !== null) continue;
+    for (const [category, level] of Object.entries(expert.skills)) servable.set(category, Math.max(level, servable.get(category) ?? 0));
+  }
+  const candidates = await db.ticket.findMany({
+    where: { status: "new", OR: [{ assignDueAt: { lte: now } }, { productCategory: { in: [...servable.keys()] } }] },
     select: pendingSelect,
     orderBy: { createdAt: "asc" },
   });
+  const tickets = candidates.filter((t) => (t.assignDueAt !== null && t.assignDueAt <= now) || t.requiredSkillLevel <= (servable.get(t.productCategory) ?? 0));
   const rejections = await db.assignment.findMany({ where: { status: "rejected", ticketId: { in: tickets.map((t) => t.id) } }, select: { ticketId: true, expertId: true } });
   const rejectedBy = new Map<string, string[]>();
   for (const r of rejections) rejectedBy.set(r.ticketId, [...(rejectedBy.get(r.ticketId) ?? []), r.expertId]);
-  return { tickets, experts, openBy, rejectedBy, noRoom: !anyRoom };
+  return { tickets, experts, openBy, rejectedBy, noRoom: servable.size === 0 };
 }
 
 /** A pick that lost a race (version changed, ticket no longer `new`) is skipped, not an error. */
