@@ -57,9 +57,10 @@ describe("outbox relay", () => {
 
   it("a relay that fails between XADD and the update republishes, and the consumer runs the handler once", async () => {
     const ids = await insertOutboxRows(f.pool, 5);
-    // The update after XADD fails, exactly like a crash at that point: rows stay unpublished, entries are out.
+    // The commit after XADD fails (a deferred trigger raises at COMMIT), exactly like a crash at that point:
+    // rows stay unpublished, entries are out.
     await f.pool.query(`CREATE FUNCTION ${SCHEMA}.fail() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'crash'; END $$ LANGUAGE plpgsql;
-      CREATE TRIGGER crash BEFORE UPDATE ON ${SCHEMA}."OutboxEvent" FOR EACH ROW EXECUTE FUNCTION ${SCHEMA}.fail();`);
+      CREATE CONSTRAINT TRIGGER crash AFTER UPDATE ON ${SCHEMA}."OutboxEvent" DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION ${SCHEMA}.fail();`);
     const crashing = relay();
     await expect(crashing.drainOnce()).rejects.toThrow(/crash/);
     await crashing.stop();
@@ -86,7 +87,7 @@ describe("outbox relay", () => {
 
   it("the polling relay keeps retrying after failures and publishes new rows once they clear", async () => {
     await f.pool.query(`CREATE FUNCTION ${SCHEMA}.fail() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'down'; END $$ LANGUAGE plpgsql;
-      CREATE TRIGGER down BEFORE UPDATE ON ${SCHEMA}."OutboxEvent" FOR EACH ROW EXECUTE FUNCTION ${SCHEMA}.fail();`);
+      CREATE CONSTRAINT TRIGGER down AFTER UPDATE ON ${SCHEMA}."OutboxEvent" DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION ${SCHEMA}.fail();`);
     const r = startOutboxRelay({ databaseUrl: f.database.url, schema: SCHEMA, redis: f.redis, logger: f.logger, stream: f.stream, idleMs: 20 });
     const ids = await insertOutboxRows(f.pool, 3);
     await waitFor(async () => (await f.redis.xlen(f.stream)) >= 3);
