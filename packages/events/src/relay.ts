@@ -11,6 +11,7 @@ import { qualifiedTable, withoutSchemaParam } from "./sql-identifier.ts";
 import { backoffMs, createSleeper } from "./sleeper.ts";
 import { systemClock, type Clock } from "./clock.ts";
 import { createOutboxPruner, DEFAULT_OUTBOX_RETENTION_MS } from "./outbox-pruner.ts";
+import { trimStream } from "./stream-trim.ts";
 
 export const DEFAULT_STREAM = "sysops:events";
 
@@ -34,6 +35,8 @@ export interface OutboxRelayOptions {
   pruneEveryMs?: number;
   /** Rows deleted per DELETE statement (default 1 000). */
   pruneBatchSize?: number;
+  /** Stream entries every consumer group is done with are trimmed once older than this (default 24 h; stream-trim.ts). */
+  streamRetentionMs?: number;
 }
 
 export interface OutboxRelay {
@@ -141,7 +144,8 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   }
 
   /**
-   * Prunes every `pruneEveryMs` in its own loop (own pool connection), so a long prune never delays publishing.
+   * Prunes every `pruneEveryMs` in its own loop (own pool connection), so a long prune never delays publishing,
+   * and trims the stream of what every consumer group is done with.
    * A failure is logged and retried at the next interval.
    */
   async function pruneLoop(): Promise<void> {
@@ -149,6 +153,8 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       try {
         const deleted = await pruneOnce();
         if (deleted > 0) logger.info({ schema, deleted }, "outbox relay: pruned published rows past retention");
+        const trimmed = await trimStream(redis, stream, clock, options.streamRetentionMs);
+        if (trimmed > 0) logger.info({ stream, trimmed }, "outbox relay: trimmed stream entries every group is done with");
       } catch (error) {
         logger.warn({ err: error, schema }, "outbox relay: pruning failed, retrying at the next interval");
       }
