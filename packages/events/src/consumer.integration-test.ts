@@ -1,3 +1,4 @@
+import { Redis } from "ioredis";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ticketCreated } from "./catalog.ts";
 import { startConsumer, type EventHandlers, type EventSignals } from "./consumer.ts";
@@ -243,6 +244,20 @@ describe("event consumer", () => {
     consume({});
     await waitFor(() => groupCaughtUp(f.redis, f.stream, "g"));
     expect(await count("ProcessedEvent")).toBe(0);
+  });
+
+  it("stop() returns within its grace period while Redis is unreachable (a command waiting for it)", async () => {
+    // A client of a port nothing listens on, retrying for ever like the services' clients during an outage.
+    const down = new Redis({ port: 1, maxRetriesPerRequest: null, retryStrategy: () => 50 });
+    down.on("error", () => undefined);
+    const c = startConsumer<PgTx>({
+      redis: down, group: "g", consumer: "c1", db: f.db, schema: SCHEMA, handlers: {}, logger: f.logger, stream: f.stream, stopGraceMs: 200,
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    const started = performance.now();
+    await c.stop();
+    expect(performance.now() - started).toBeLessThan(1_000);
+    down.disconnect();
   });
 
   it("keeps consuming when its Redis connection is killed (a Redis restart) and handles every event once", async () => {

@@ -41,6 +41,13 @@ export interface ConsumerOptions<Tx extends InboxTransaction> {
   blockMs?: number;
   /** An entry delivered more often than this goes to the dead-letter stream instead of being retried. */
   maxDeliveries?: number;
+  /**
+   * How long `stop()` waits for the loop to finish what it is doing (default 5 s). While Redis is down a command
+   * waits for it to come back (`maxRetriesPerRequest: null`); past this, stop() returns anyway. Nothing is
+   * lost: an entry is acknowledged only after its transaction committed, so an unfinished one stays pending
+   * and is reclaimed.
+   */
+  stopGraceMs?: number;
 }
 
 export interface EventConsumer {
@@ -128,7 +135,15 @@ export function startConsumer<Tx extends InboxTransaction>(options: ConsumerOpti
       stopped = true;
       sleeper.wake();
       reader.disconnect();
-      await running;
+      let timer: NodeJS.Timeout | undefined;
+      const gaveUp = await Promise.race([
+        running.then(() => false),
+        new Promise<boolean>((resolve) => {
+          timer = setTimeout(() => resolve(true), options.stopGraceMs ?? 5_000);
+        }),
+      ]);
+      clearTimeout(timer);
+      if (gaveUp) logger.warn({ stream, group }, "event consumer: stopped while a Redis command was still waiting (Redis unreachable?); unacknowledged entries stay pending");
     },
   };
 }
