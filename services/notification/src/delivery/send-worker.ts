@@ -90,7 +90,7 @@ export function startSendWorker(opts: SendWorkerOptions): { close(): Promise<voi
     }
     const { attempts } = message;
     try {
-      await providers[message.channel].send(message);
+      await providers[message.channel].send({ ...message, id: messageId });
     } catch (cause) {
       const lastError = cause instanceof Error ? cause.message : String(cause);
       const final = attempts >= retry.attempts;

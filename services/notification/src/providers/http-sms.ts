@@ -1,6 +1,7 @@
 /**
- * SMS over an HTTP provider API: `POST <SMS_API_URL>` with JSON `{ to, body }` and a bearer token.
- * Any non-2xx answer is a failed attempt (delivery retries it).
+ * SMS over an HTTP provider API: `POST <SMS_API_URL>` with JSON `{ to, body }`, a bearer token and an
+ * `Idempotency-Key` (the message id), so the provider takes a repeated try of one message once. Any non-2xx
+ * answer is a failed attempt (delivery retries it).
  *
  * `node:http(s).request` on a keep-alive agent rather than `fetch`: one request per SMS on the hot path,
  * and fetch's WHATWG machinery (streams, Request/Response, AbortSignal) cost several times the CPU.
@@ -15,7 +16,7 @@ export function createHttpSmsProvider(apiUrl: string, token: string): Provider {
   const url = new URL(apiUrl);
   const client = url.protocol === "https:" ? https : http;
   const agent = new client.Agent({ keepAlive: true, maxSockets: 16 });
-  const post = (payload: string) =>
+  const post = (payload: string, idempotencyKey: string) =>
     new Promise<{ status: number; text: string }>((resolve, reject) => {
       const req = client.request(
         url,
@@ -23,7 +24,12 @@ export function createHttpSmsProvider(apiUrl: string, token: string): Provider {
           method: "POST",
           agent,
           timeout: TIMEOUT_MS,
-          headers: { "content-type": "application/json", "content-length": Buffer.byteLength(payload), authorization: `Bearer ${token}` },
+          headers: {
+            "content-type": "application/json",
+            "content-length": Buffer.byteLength(payload),
+            authorization: `Bearer ${token}`,
+            "idempotency-key": idempotencyKey,
+          },
         },
         (res) => {
           const chunks: Buffer[] = [];
@@ -39,8 +45,8 @@ export function createHttpSmsProvider(apiUrl: string, token: string): Provider {
   return {
     name: "http-sms",
     channel: "sms",
-    async send({ recipient, body }: OutgoingMessage) {
-      const { status, text } = await post(JSON.stringify({ to: recipient, body }));
+    async send({ id, recipient, body }: OutgoingMessage) {
+      const { status, text } = await post(JSON.stringify({ to: recipient, body }), id);
       if (status < 200 || status > 299) {
         const snippet = text.slice(0, 200);
         throw new Error(`SMS provider answered ${status}${snippet ? `: ${snippet}` : ""}`);

@@ -5,6 +5,12 @@
 export type Channel = "email" | "sms";
 
 export interface OutgoingMessage {
+  /**
+   * The message's id, the same on every try: providers pass it on as an idempotency key (SMS API header,
+   * SMTP Message-ID), so a try repeated after a crash between "provider accepted" and "recorded as sent"
+   * can be recognised as the same message by the provider.
+   */
+  id: string;
   recipient: string;
   subject: string | null;
   body: string;

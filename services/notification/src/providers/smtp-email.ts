@@ -13,8 +13,9 @@ export function createSmtpEmailProvider(smtpUrl: string, from: string): Provider
   return {
     name: "smtp",
     channel: "email",
-    async send({ recipient, subject, body }: OutgoingMessage) {
-      await transport.sendMail({ from, to: recipient, subject: subject ?? "", text: body });
+    async send({ id, recipient, subject, body }: OutgoingMessage) {
+      // A stable Message-ID: a repeated try of one message is the same mail to servers and clients that dedupe.
+      await transport.sendMail({ messageId: `<${id}@notification.sysops>`, from, to: recipient, subject: subject ?? "", text: body });
     },
     close: () => Promise.resolve(transport.close()),
   };

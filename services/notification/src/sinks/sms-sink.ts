@@ -1,7 +1,8 @@
 /**
  * A local HTTP SMS provider (development and tests): accepts `POST /` with JSON `{ to, body }` and a
- * bearer token, records it, answers 202. `failNext(n)` makes the next n requests answer 500, so tests can
- * prove retries.
+ * bearer token, records it, answers 202. Like provider APIs with idempotency keys, a request repeating an
+ * `Idempotency-Key` it already accepted is answered 202 again and not recorded twice. `failNext(n)` makes the
+ * next n requests answer 500, so tests can prove retries.
  */
 import http from "node:http";
 import { z } from "zod";
@@ -21,6 +22,7 @@ export interface RunningSmsSink extends RunningSink {
 export async function startSmsSink(store: SinkStore, port: number, token: string, host = "127.0.0.1"): Promise<RunningSmsSink> {
   let failures = 0;
   let requests = 0;
+  const accepted = new Set<string>();
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
@@ -41,6 +43,9 @@ export async function startSmsSink(store: SinkStore, port: number, token: string
       }
       const parsed = smsBody.safeParse(json);
       if (!parsed.success) return answer(400, "expected {to, body}");
+      const key = req.headers["idempotency-key"];
+      if (typeof key === "string" && accepted.has(key)) return answer(202, "accepted (repeated idempotency key)");
+      if (typeof key === "string") accepted.add(key);
       store.add({ channel: "sms", to: parsed.data.to, subject: null, body: parsed.data.body });
       answer(202, "accepted");
     });
