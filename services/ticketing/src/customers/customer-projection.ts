@@ -8,7 +8,7 @@
  */
 import type { EventOfType } from "@sysops/events/catalog";
 import { z } from "zod";
-import type { Db } from "../db/client.ts";
+import { SQL_SCHEMA, type Db } from "../db/client.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { FilingFacts, OwnedProduct } from "./customer-directory.ts";
 
@@ -18,7 +18,7 @@ type ProfileChanged = EventOfType<"customer.profile_changed">;
 export async function upsertCustomerProjection(tx: Prisma.TransactionClient, event: ProfileChanged): Promise<void> {
   const p = event.payload;
   await tx.$executeRaw`
-    INSERT INTO "ticketing"."CustomerProjection" AS c ("customerId", name, "addressLat", "addressLon", "planName", "planTier",
+    INSERT INTO ${SQL_SCHEMA}."CustomerProjection" AS c ("customerId", name, "addressLat", "addressLon", "planName", "planTier",
       "requiredSkillLevel", "assignTargetMinutes", "acceptTargetMinutes", "resolveTargetMinutes", products, "changedAt")
     VALUES (${p.customerId}::uuid, ${p.name}, ${p.addressLat}, ${p.addressLon}, ${p.plan.name}, ${p.plan.tier},
       ${p.plan.requiredSkillLevel}, ${p.plan.assignTargetMinutes}, ${p.plan.acceptTargetMinutes}, ${p.plan.resolveTargetMinutes},

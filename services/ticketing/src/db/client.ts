@@ -1,8 +1,10 @@
 import { createPgAdapter, type PoolSettings } from "@sysops/db/connection";
-import { PrismaClient } from "../generated/prisma/client.ts";
+import { Prisma, PrismaClient } from "../generated/prisma/client.ts";
 
 /** Ticketing's PostgreSQL schema: its tables and migration history live there. */
 export const DB_SCHEMA = "ticketing";
+/** The schema as a quoted identifier for hand-written statements (`${SQL_SCHEMA}."Ticket"`); Prisma's own queries qualify themselves. */
+export const SQL_SCHEMA = Prisma.raw(`"${DB_SCHEMA}"`);
 
 export type Db = PrismaClient;
 

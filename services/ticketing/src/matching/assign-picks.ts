@@ -15,8 +15,7 @@
 import { randomUUID } from "node:crypto";
 import type { Clock } from "@sysops/events/clock";
 import type { Logger } from "@sysops/logger";
-import { DB_SCHEMA, type Db } from "../db/client.ts";
-import { Prisma } from "../generated/prisma/client.ts";
+import { SQL_SCHEMA as T, type Db } from "../db/client.ts";
 import type { TicketStatus } from "../generated/prisma/enums.ts";
 import { outboxCommitted } from "../outbox/relay-wake.ts";
 import { scheduleTimers } from "../sla/sla-timers.ts";
@@ -45,7 +44,6 @@ export interface Pick {
   assignment: NewAssignment;
 }
 
-const T = Prisma.raw(`"${DB_SCHEMA}"`);
 const json = (rows: unknown[]) => JSON.stringify(rows);
 
 /** Writes the picks; returns the ids of the tickets assigned (the others changed since the run read them). */

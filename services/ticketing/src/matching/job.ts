@@ -7,8 +7,8 @@
  * Triggered runs are at least `minIntervalMs` apart (start to start), and a run is followed by a rest as long
  * as it took: a burst of 1 000 `ticket.created` events makes a handful of runs over everything pending, not
  * 1 000 runs, and when runs get long (many pending tickets) matching still takes at most about half of the
- * worker's time. Every run sees all pending tickets, so a trigger that arrives during the wait is served by
- * the next run; none is lost.
+ * worker's time. Every run sees all pending tickets it could act on, so a trigger that arrives during the wait
+ * is served by the next run; none is lost.
  * @see https://www.postgresql.org/docs/current/explicit-locking.html#ADVISORY-LOCKS
  */
 import { setTimeout as sleep } from "node:timers/promises";

@@ -1,6 +1,7 @@
 /**
- * One matching run over ALL pending (`new`) tickets: load them with the projected experts, their open
- * assignment counts and who rejected which ticket; let the planner pick the optimal assignment; write all
+ * One matching run over the pending (`new`) tickets an available expert could serve and those past their
+ * assign target (`loadInput`): load them with the projected experts, their open assignment counts and who
+ * rejected which ticket; let the planner pick the optimal assignment; write all
  * picks in one statement, each guarded by the ticket's version (assign-picks.ts); escalate what stays
  * unassigned past its time-to-assign target. The caller (job.ts) makes sure only one run happens at a time.
  */
@@ -19,7 +20,7 @@ export const MATCHING_ACTOR: Actor = { kind: "system", id: "matching" };
 export const NO_ELIGIBLE_EXPERT = "no eligible expert";
 
 export interface RunResult {
-  /** Pending tickets the run considered (only those past their assign target when no expert had room). */
+  /** Pending tickets the run considered: those an available expert could serve, and those past their assign target. */
   pending: number;
   assigned: number;
   escalated: number;
@@ -61,10 +62,10 @@ async function loadInput(db: Db, now: Date) {
     db.assignment.groupBy({ by: ["expertId"], where: { status: "active" }, _count: { _all: true } }),
   ]);
   const openBy = new Map(open.map((o) => [o.expertId, o._count._all]));
+  const plannerExperts = experts.map((e) => toPlannerExpert(e, openBy.get(e.expertId) ?? 0));
   /** Category → the highest level an available expert has in it. */
   const servable = new Map<string, number>();
-  for (const e of experts) {
-    const expert = toPlannerExpert(e, openBy.get(e.expertId) ?? 0);
+  for (const expert of plannerExperts) {
     if (expertFailure(expert, now) !== null) continue;
     for (const [category, level] of Object.entries(expert.skills)) servable.set(category, Math.max(level, servable.get(category) ?? 0));
   }
@@ -77,7 +78,7 @@ async function loadInput(db: Db, now: Date) {
   const rejections = await db.assignment.findMany({ where: { status: "rejected", ticketId: { in: tickets.map((t) => t.id) } }, select: { ticketId: true, expertId: true } });
   const rejectedBy = new Map<string, string[]>();
   for (const r of rejections) rejectedBy.set(r.ticketId, [...(rejectedBy.get(r.ticketId) ?? []), r.expertId]);
-  return { tickets, experts, openBy, rejectedBy, noRoom: servable.size === 0 };
+  return { tickets, experts, plannerExperts, rejectedBy, noRoom: servable.size === 0 };
 }
 
 /** A pick that lost a race (version changed, ticket no longer `new`) is skipped, not an error. */
@@ -85,13 +86,13 @@ const isRace = (error: unknown) => error instanceof DomainError && error.kind ==
 
 export async function runMatching(db: Db, clock: Clock, logger: Logger): Promise<RunResult> {
   const now = clock.now();
-  const { tickets, experts, openBy, rejectedBy, noRoom } = await loadInput(db, now);
+  const { tickets, experts, plannerExperts, rejectedBy, noRoom } = await loadInput(db, now);
   const result: RunResult = { pending: tickets.length, assigned: 0, escalated: 0, skipped: 0, noRoom };
   if (tickets.length === 0) return result;
 
   const plan = planAssignments(
     tickets.map((t) => toPlannerTicket(t, rejectedBy.get(t.id) ?? [])),
-    experts.map((e) => toPlannerExpert(e, openBy.get(e.expertId) ?? 0)),
+    plannerExperts,
     now,
   );
   const byId = new Map(tickets.map((t) => [t.id, t]));

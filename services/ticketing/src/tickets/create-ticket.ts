@@ -2,10 +2,9 @@ import { randomUUID } from "node:crypto";
 import { invalid } from "@sysops/domain-errors";
 import type { UserCaller } from "@sysops/internal-auth";
 import type { Clock } from "@sysops/events/clock";
-import { Prisma } from "../generated/prisma/client.ts";
 import type { CustomerDirectory, FilingFacts, OwnedProduct } from "../customers/customer-directory.ts";
 import { projectedFilingFacts } from "../customers/customer-projection.ts";
-import { DB_SCHEMA, type Db } from "../db/client.ts";
+import { DB_SCHEMA, SQL_SCHEMA as T, type Db } from "../db/client.ts";
 import { outboxCommitted } from "../outbox/relay-wake.ts";
 import { assertMayFileTicket } from "./access.ts";
 import { ticketCreatedRow } from "./ticket-events.ts";
@@ -27,7 +26,7 @@ export async function createTicket(db: Db, customers: CustomerDirectory, caller:
   assertMayFileTicket(caller, input.customerId, input.channel);
   const facts = (await projectedFilingFacts(db, input.customerId, input.productId)) ?? (await customers.filingFacts(input.customerId, input.productId));
   if (!facts?.product) throw invalid("productId", `Product ${input.productId} is not registered to this customer`);
-  const inserted = await insertTicket(db, caller, input, facts as FilingFacts & { product: OwnedProduct }, clock.now());
+  const inserted = await insertTicket(db, caller, input, { customer: facts.customer, product: facts.product }, clock.now());
   if (inserted) {
     outboxCommitted();
     return inserted;
@@ -52,7 +51,6 @@ async function ticketForKey(db: Db, input: CreateTicketInput): Promise<TicketVie
   return row ? toTicketView(row) : null;
 }
 
-const T = Prisma.raw(`"${DB_SCHEMA}"`);
 const dateOrNull = (iso: string | undefined) => (iso ? new Date(iso) : null);
 
 /**
@@ -96,7 +94,7 @@ async function insertTicket(db: Db, caller: UserCaller, input: CreateTicketInput
         ${dateOrNull(input.preferredWindowStart)}, ${dateOrNull(input.preferredWindowEnd)},
         ${input.idempotencyKey ?? null}::uuid, ${now}, ${now})
       ON CONFLICT ("customerId", "idempotencyKey") DO NOTHING
-      RETURNING ${Prisma.raw(TICKET_VIEW_COLUMNS)}
+      RETURNING ${TICKET_VIEW_COLUMNS}
     ), transition AS (
       INSERT INTO ${T}."TicketTransition" (id, "ticketId", "fromStatus", "toStatus", "actorId", "actorRole", channel, at)
       SELECT ${randomUUID()}::uuid, ticket.id, NULL, 'new', ${caller.userId}, ${caller.role}, ${input.channel}::${T}."Channel", ${now} FROM ticket

@@ -1,4 +1,4 @@
-import type { Prisma } from "../generated/prisma/client.ts";
+import { Prisma } from "../generated/prisma/client.ts";
 import type { Channel, TicketStatus } from "../generated/prisma/enums.ts";
 import { formatTicketNumber } from "./ticket-number.ts";
 
@@ -32,10 +32,12 @@ export const ticketViewSelect = {
 
 export type TicketRow = Prisma.TicketGetPayload<{ select: typeof ticketViewSelect }>;
 
-/** The same columns for hand-written SQL (`RETURNING …`), quoted as Prisma names them. */
-export const TICKET_VIEW_COLUMNS = Object.keys(ticketViewSelect)
-  .map((column) => `"${column}"`)
-  .join(", ");
+/** The same columns for hand-written SQL (`RETURNING ${TICKET_VIEW_COLUMNS}`), quoted as Prisma names them. */
+export const TICKET_VIEW_COLUMNS = Prisma.raw(
+  Object.keys(ticketViewSelect)
+    .map((column) => `"${column}"`)
+    .join(", "),
+);
 
 /** What every ticket procedure returns: plain JSON (number as shown to people, dates as ISO strings). */
 export interface TicketView {
