@@ -3,9 +3,8 @@
  * handlers with their inbox inserts in ONE transaction, and acknowledges only after that commit.
  *
  * A batch read together (`processBatch`) shares one transaction (its inbox rows in one insert), in stream
- * order, and one XACK: a lagging
- * consumer then pays one commit per batch instead of one per entry, which is what lets it catch up (at 100
- * tickets/s ticketing's group sees a few hundred entries per second). If any handler of the batch throws,
+ * order, and one XACK: a lagging consumer then pays one commit per batch instead of one per entry, which is
+ * what lets it catch up (at 100 tickets/s ticketing's group sees a few hundred entries per second). If any handler of the batch throws,
  * the whole transaction rolls back and the batch is redone entry by entry (`process`), so a failing entry is
  * isolated and retried alone while the others commit. A batch of one is exactly `process`.
  */
@@ -99,10 +98,14 @@ export function createEntryProcessor<Tx extends InboxTransaction>(options: Entry
       await deadLetter(id, fields, decoded.reason);
       return "dead-lettered";
     }
-    if (decoded.kind === "ignored" || decoded.kind === "signal") {
-      if (decoded.kind === "signal") decoded.signal(decoded.event);
+    if (decoded.kind === "signal") {
+      decoded.signal(decoded.event);
       await redis.xack(stream, group, id);
-      return decoded.kind === "signal" ? "signalled" : "ignored";
+      return "signalled";
+    }
+    if (decoded.kind === "ignored") {
+      await redis.xack(stream, group, id);
+      return "ignored";
     }
     return handleOne(id, decoded.event, decoded.handler);
   }
@@ -127,8 +130,9 @@ export function createEntryProcessor<Tx extends InboxTransaction>(options: Entry
       try {
         await db.$transaction(async (tx) => {
           const fresh = await recordProcessedMany(tx, schema, work.map((w) => w.event.id), group);
-          // In stream order; `delete` makes an event that appears twice in the batch run once.
-          for (const { event, handler } of work) if (fresh.delete(event.id)) await handler(event, tx);
+          // In stream order; `delete` makes an event that appears twice in the batch run once. PostgreSQL
+          // returns uuids in lower case; an envelope may carry upper case.
+          for (const { event, handler } of work) if (fresh.delete(event.id.toLowerCase())) await handler(event, tx);
         });
         ack.push(...work.map((w) => w.id));
       } catch (error) {

@@ -5,9 +5,8 @@
  */
 import { qualifiedTable } from "./sql-identifier.ts";
 
-/** What the consumer needs from a transaction: Prisma's `tx.$executeRawUnsafe` / `$queryRawUnsafe` fit it. */
+/** What the consumer needs from a transaction: Prisma's `tx.$queryRawUnsafe` fits it. */
 export interface InboxTransaction {
-  $executeRawUnsafe(query: string, ...values: unknown[]): Promise<number>;
   $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;
 }
 
@@ -16,20 +15,9 @@ export interface TransactionalDb<Tx extends InboxTransaction> {
   $transaction<R>(fn: (tx: Tx) => Promise<R>): Promise<R>;
 }
 
-/** Records the event id for the group; false if this group already processed it (the caller then skips the handler). */
-export async function recordProcessed(tx: InboxTransaction, schema: string, eventId: string, consumerGroup: string): Promise<boolean> {
-  const inserted = await tx.$executeRawUnsafe(
-    `INSERT INTO ${qualifiedTable(schema, "ProcessedEvent")} ("eventId", "consumerGroup", "processedAt")
-     VALUES ($1::uuid, $2, now() AT TIME ZONE 'UTC') ON CONFLICT DO NOTHING`,
-    eventId,
-    consumerGroup,
-  );
-  return inserted > 0;
-}
-
 /**
- * `recordProcessed` for the events of one batch in one statement: the ids this group had not processed yet
- * (each once, even when the batch holds an event twice). One round trip instead of one per event.
+ * Records the events' ids for the group in one statement; returns the ids this group had not processed yet
+ * (each once, even when the batch holds an event twice). The caller runs the handlers of those only.
  */
 export async function recordProcessedMany(tx: InboxTransaction, schema: string, eventIds: string[], consumerGroup: string): Promise<Set<string>> {
   const rows = await tx.$queryRawUnsafe<{ eventId: string }[]>(
@@ -40,4 +28,9 @@ export async function recordProcessedMany(tx: InboxTransaction, schema: string, 
     consumerGroup,
   );
   return new Set(rows.map((r) => r.eventId));
+}
+
+/** One event: false if this group already processed it (the caller then skips the handler). */
+export async function recordProcessed(tx: InboxTransaction, schema: string, eventId: string, consumerGroup: string): Promise<boolean> {
+  return (await recordProcessedMany(tx, schema, [eventId], consumerGroup)).size > 0;
 }
