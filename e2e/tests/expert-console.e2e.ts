@@ -12,7 +12,7 @@
  * Who gets a ticket is matching's decision: Bob's TV (Basic plan) can only go to Lena; Isabel's mesh router
  * (Basic) to Sam or Kofi — the rejection test needs those two qualified experts.
  */
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
 import { demoCustomers, demoUsers } from "@sysops/demo-data";
 import { expectNoSeriousA11yViolations } from "../support/axe.ts";
 import { fileTicket } from "../support/file-ticket.ts";
@@ -35,7 +35,8 @@ async function fileTicketIn(request: APIRequestContext, category: string): Promi
   return (await fileTicket(request, { category, description: `Expert console e2e: ${category} misbehaves (${Date.now()})` })).number;
 }
 
-test("an expert accepts, starts and resolves on a phone; the customer's open page follows live", async ({ browser }) => {
+/** Bob files a TV ticket and opens its page, which shows it assigned; returns his context and page, the number and the expert. */
+async function bobWatchesAssignedTvTicket(browser: Browser) {
   const customerContext = await browser.newContext();
   const customer = await customerContext.newPage();
   await signIn(customer, bob.email);
@@ -43,6 +44,11 @@ test("an expert accepts, starts and resolves on a phone; the customer's open pag
   const expert = expertNamed(await assignedExpert(customer.request, number));
   await customer.goto(`/tickets/${number}`);
   await expect(customerStatus(customer, "assigned")).toBeVisible();
+  return { customerContext, customer, number, expert };
+}
+
+test("an expert accepts, starts and resolves on a phone; the customer's open page follows live", async ({ browser }) => {
+  const { customerContext, customer, number, expert } = await bobWatchesAssignedTvTicket(browser);
 
   const page = await phonePage(browser, expert.email);
   await expect(page.getByRole("heading", { name: "My assignments" })).toBeVisible();
@@ -165,13 +171,7 @@ test("a stale page acting on a changed ticket gets 'This ticket changed'", async
 
 test("a live page keeps its updates past the caller token's 2 minutes (streams reopen with the last event id)", async ({ browser, playwright }) => {
   test.setTimeout(240_000);
-  const customerContext = await browser.newContext();
-  const customer = await customerContext.newPage();
-  await signIn(customer, bob.email);
-  const number = await fileTicketIn(customer.request, "tv");
-  const expert = expertNamed(await assignedExpert(customer.request, number));
-  await customer.goto(`/tickets/${number}`);
-  await expect(customerStatus(customer, "assigned")).toBeVisible();
+  const { customerContext, customer, number, expert } = await bobWatchesAssignedTvTicket(browser);
   const { id: ticketId, version } = await customerTicket(customer.request, number);
 
   await customer.waitForTimeout(130_000);
