@@ -94,7 +94,11 @@ describe("manager notifications with contacts from the real identity service", (
       expect(mail).toMatchObject({ subject: "SLA breached: ticket #4101 (assign)" });
       expect(mail!.body).toContain("Ticket #4101 missed its time-to-assign target, due Wed, 25 Nov 2026 12:00:00 GMT.");
     }
-    const rows = await db.message.findMany({ where: { eventId }, orderBy: { recipient: "asc" } });
+    // The sink holds a mail as soon as SMTP accepted it; the row is marked sent just after that.
+    const rows = await waitFor("both messages recorded as sent", async () => {
+      const found = await db.message.findMany({ where: { eventId }, orderBy: { recipient: "asc" } });
+      return found.length === managers.length && found.every((m) => m.status !== "queued") && found;
+    });
     expect(rows.map((m) => [m.kind, m.recipient, m.status])).toEqual(
       managers.map((m) => ["manager.sla_breached.assign", m.email, "sent"]).sort((a, b) => a[1]!.localeCompare(b[1]!)),
     );
