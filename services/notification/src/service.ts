@@ -1,7 +1,8 @@
 /**
  * The whole notification service in one call (main.ts and integration tests): the event consumer
- * (group `notification`), the BullMQ send worker, the periodic requeue of queued messages, and the tRPC
- * server. `close()` stops them in order: no new events, then drain the HTTP server, the worker, Redis, db.
+ * (group `notification`), the first tries straight after its commits, the BullMQ send worker for the rest,
+ * the periodic requeue of queued messages, and the tRPC server. `close()` stops them in order: no new
+ * events, then drain the HTTP server, the running tries, the worker, Redis, db.
  */
 import { systemClock, type Clock } from "@sysops/events/clock";
 import { startConsumer } from "@sysops/events/consumer";
@@ -16,7 +17,9 @@ import { projectedContactDirectory } from "./contacts/customer-contacts.ts";
 import { createDb, DB_SCHEMA } from "./db/client.ts";
 import { createAfterCommitQueue } from "./delivery/after-commit.ts";
 import { requeueQueued } from "./delivery/requeue.ts";
-import { createSendQueue, type RetryPolicy } from "./delivery/send-queue.ts";
+import { createDispatcher } from "./delivery/dispatcher.ts";
+import { createSendQueue, DEFAULT_RETRY, type RetryPolicy } from "./delivery/send-queue.ts";
+import { createSendTry } from "./delivery/send-try.ts";
 import { startSendWorker } from "./delivery/send-worker.ts";
 import type { Providers } from "./providers/provider.ts";
 import type { SinkStore } from "./sinks/sink-store.ts";
@@ -52,9 +55,12 @@ export async function startNotificationService(opts: NotificationServiceOptions)
   // ioredis reconnects by itself; without a listener its errors (every retry while Redis restarts) go raw to stderr.
   redis.on("error", (err) => logger.warn({ err }, "redis connection error"));
   bullConnection.on("error", (err) => logger.warn({ err }, "redis (BullMQ) connection error"));
+  const clock = opts.clock ?? systemClock;
   const queue = createSendQueue({ connection: bullConnection, prefix: opts.queuePrefix, retry: opts.retry });
-  const worker = startSendWorker({ db, providers: opts.providers, connection: bullConnection, logger, clock: opts.clock ?? systemClock, prefix: opts.queuePrefix, retry: opts.retry });
-  const afterCommit = createAfterCommitQueue(db, queue);
+  const sendTry = createSendTry({ db, providers: opts.providers, logger, clock, retry: opts.retry ?? DEFAULT_RETRY });
+  const worker = startSendWorker({ sendTry, connection: bullConnection, logger, prefix: opts.queuePrefix });
+  const dispatcher = createDispatcher({ sendTry, queue, logger });
+  const afterCommit = createAfterCommitQueue(db, dispatcher);
   const consumer = startConsumer({
     redis,
     group: CONSUMER_GROUP,
@@ -67,7 +73,7 @@ export async function startNotificationService(opts: NotificationServiceOptions)
     ...(opts.claimIdleMs ? { claimIdleMs: opts.claimIdleMs } : {}),
   });
   const requeue = () =>
-    requeueQueued(db, queue).then(
+    requeueQueued(db, queue, clock.now()).then(
       (n) => n > 0 && logger.info({ messages: n }, "requeued queued messages"),
       (err: unknown) => logger.warn({ err }, "requeue failed"),
     );
@@ -87,6 +93,7 @@ export async function startNotificationService(opts: NotificationServiceOptions)
     onClose: async () => {
       clearInterval(requeueTimer);
       await consumer.stop();
+      await dispatcher.close();
       await worker.close();
       await queue.close();
       for (const provider of Object.values(opts.providers)) await provider.close?.();

@@ -1,13 +1,14 @@
 /**
- * Send jobs are added after the consumer's transaction commits, so a job never runs before its message
- * row exists (which would cost a backoff delay). The consumer gets a wrapped db whose `$transaction`
- * collects the ids the handler recorded and enqueues them after the commit. A crash between commit and
- * enqueue leaves the messages `queued`; `requeueQueued` (at start, then periodically) adds their jobs.
+ * Messages are dispatched (first try, or a send job) after the consumer's transaction commits, so no try
+ * runs before its message row exists. The consumer gets a wrapped db whose `$transaction` collects the ids
+ * the handler recorded and dispatches them after the commit. A crash between commit and dispatch leaves the
+ * messages `queued`; `requeueQueued` (at start, then periodically) adds their jobs.
  */
 import type { TransactionalDb } from "@sysops/events/consumer";
 import type { Db } from "../db/client.ts";
 import type { Tx } from "./record-messages.ts";
-import type { QueuedMessage, SendQueue } from "./send-queue.ts";
+import type { Dispatcher } from "./dispatcher.ts";
+import type { QueuedMessage } from "./send-queue.ts";
 
 export interface AfterCommitQueue {
   /** For `startConsumer({ db })`. */
@@ -16,7 +17,7 @@ export interface AfterCommitQueue {
   enqueueAfterCommit: (tx: Tx, messages: QueuedMessage[]) => void;
 }
 
-export function createAfterCommitQueue(db: Db, queue: SendQueue): AfterCommitQueue {
+export function createAfterCommitQueue(db: Db, dispatcher: Dispatcher): AfterCommitQueue {
   const pending = new WeakMap<Tx, QueuedMessage[]>();
   return {
     db: {
@@ -26,7 +27,7 @@ export function createAfterCommitQueue(db: Db, queue: SendQueue): AfterCommitQue
           pending.set(tx, messages);
           return fn(tx);
         });
-        await queue.enqueue(messages);
+        await dispatcher.dispatch(messages);
         return result;
       },
     },

@@ -1,6 +1,8 @@
 /**
  * The BullMQ queue `notification-send`: one job per message (job id = message id, so adding the same
- * message twice is a no-op while its job exists), retried with exponential backoff.
+ * message twice is a no-op while its job exists), retried with exponential backoff. It carries the tries
+ * that do not happen right after the consumer's commit (see dispatcher.ts): retries after a failed direct
+ * try, the overflow of a burst, and messages the periodic requeue finds.
  * @see https://docs.bullmq.io/guide/retrying-failing-jobs
  */
 import { Queue, type ConnectionOptions } from "bullmq";
@@ -38,7 +40,13 @@ export const DEFAULT_RETRY: RetryPolicy = { attempts: 8, backoffMs: 1_000 };
 export const retryDelayMs = (policy: RetryPolicy, failedAttempts: number) => policy.backoffMs * 2 ** (failedAttempts - 1);
 
 export interface SendQueue {
-  enqueue(messages: QueuedMessage[]): Promise<void>;
+  /**
+   * Adds a job per message. `failedTries` (default 0) tries already failed: the job then waits the delay
+   * that follows them and makes only the tries that remain, with the backoff continuing where they left
+   * off (BullMQ's exponential backoff is `delay * 2^(failures - 1)` counted per job, so the job's base
+   * delay is shifted by the tries made before it).
+   */
+  enqueue(messages: QueuedMessage[], failedTries?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -52,8 +60,9 @@ export interface SendQueueOptions {
 export function createSendQueue({ connection, prefix, retry = DEFAULT_RETRY }: SendQueueOptions): SendQueue {
   const queue = new Queue<SendJob>(SEND_QUEUE, { connection, ...(prefix ? { prefix } : {}) });
   return {
-    async enqueue(messages) {
+    async enqueue(messages, failedTries = 0) {
       if (messages.length === 0) return;
+      if (failedTries >= retry.attempts) throw new Error(`no tries left after ${failedTries} failed ones`);
       await queue.addBulk(
         messages.map(({ id, channel }) => ({
           name: "send",
@@ -61,8 +70,9 @@ export function createSendQueue({ connection, prefix, retry = DEFAULT_RETRY }: S
           opts: {
             jobId: id,
             ...(channel === "email" ? { priority: EMAIL_PRIORITY } : {}),
-            attempts: retry.attempts,
-            backoff: { type: "exponential", delay: retry.backoffMs },
+            ...(failedTries > 0 ? { delay: retryDelayMs(retry, failedTries) } : {}),
+            attempts: retry.attempts - failedTries,
+            backoff: { type: "exponential", delay: retry.backoffMs * 2 ** failedTries },
             removeOnComplete: true,
             removeOnFail: true,
           },

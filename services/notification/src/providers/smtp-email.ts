@@ -9,7 +9,9 @@ import nodemailer from "nodemailer";
 import type { OutgoingMessage, Provider } from "./provider.ts";
 
 export function createSmtpEmailProvider(smtpUrl: string, from: string): Provider {
-  const transport = nodemailer.createTransport({ url: smtpUrl, pool: true });
+  // Bounded waits (nodemailer's defaults reach 10 min of socket silence): a try must end well within the
+  // claim lease (send-try.ts), after which the message may be tried again.
+  const transport = nodemailer.createTransport({ url: smtpUrl, pool: true, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 });
   return {
     name: "smtp",
     channel: "email",

@@ -2,7 +2,8 @@
  * A local HTTP SMS provider (development and tests): accepts `POST /` with JSON `{ to, body }` and a
  * bearer token, records it, answers 202. Like provider APIs with idempotency keys, a request repeating an
  * `Idempotency-Key` it already accepted is answered 202 again and not recorded twice. `failNext(n)` makes the
- * next n requests answer 500, so tests can prove retries.
+ * next n requests answer 500, so tests can prove retries; `hold()` keeps requests unanswered until released,
+ * so tests can look at a try in flight.
  */
 import http from "node:http";
 import { z } from "zod";
@@ -15,6 +16,8 @@ export interface RunningSmsSink extends RunningSink {
   url: string;
   /** The next `count` requests fail with 500 (after reading them, recording nothing). */
   failNext(count: number): void;
+  /** Requests wait unanswered until the returned function is called. */
+  hold(): () => void;
   /** Requests answered so far, failed ones included. */
   readonly requests: number;
 }
@@ -22,11 +25,12 @@ export interface RunningSmsSink extends RunningSink {
 export async function startSmsSink(store: SinkStore, port: number, token: string, host = "127.0.0.1"): Promise<RunningSmsSink> {
   let failures = 0;
   let requests = 0;
+  let held: Promise<void> = Promise.resolve();
   const accepted = new Set<string>();
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
+    req.on("end", () => void held.then(() => {
       requests += 1;
       const answer = (status: number, text: string) => res.writeHead(status, { "content-type": "text/plain" }).end(text);
       if (req.method !== "POST") return answer(405, "POST only");
@@ -48,7 +52,7 @@ export async function startSmsSink(store: SinkStore, port: number, token: string
       if (typeof key === "string") accepted.add(key);
       store.add({ channel: "sms", to: parsed.data.to, subject: null, body: parsed.data.body });
       answer(202, "accepted");
-    });
+    }));
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -61,6 +65,11 @@ export async function startSmsSink(store: SinkStore, port: number, token: string
     url: `http://${host}:${actualPort}/`,
     failNext: (count) => {
       failures = count;
+    },
+    hold: () => {
+      let release!: () => void;
+      held = new Promise((resolve) => (release = resolve));
+      return release;
     },
     get requests() {
       return requests;

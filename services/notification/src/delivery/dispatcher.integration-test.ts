@@ -1,0 +1,141 @@
+/**
+ * Where tries run, on a real PostgreSQL, Redis and the local sinks: a committed message's first try runs at
+ * once in this process (no BullMQ worker runs in this file, so whatever is sent here was sent directly); what
+ * a direct try leaves (its retries, a burst's overflow) becomes a BullMQ job; the periodic requeue adds jobs
+ * only for messages nobody is trying.
+ */
+import { randomBytes, randomUUID } from "node:crypto";
+import { createTestDatabase } from "@sysops/db/test-database";
+import { systemClock } from "@sysops/events/clock";
+import { createLogger } from "@sysops/logger";
+import { Queue } from "bullmq";
+import { Redis } from "ioredis";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb, type Db } from "../db/client.ts";
+import { migrate } from "../db/lifecycle.ts";
+import { localSinkProviders, startLocalSinks, type LocalSinks } from "../sinks/local-sinks.ts";
+import { Teardown } from "@sysops/trpc-server/testing";
+import { waitFor } from "../testing/notification-under-test.ts";
+import { createDispatcher } from "./dispatcher.ts";
+import { requeueQueued } from "./requeue.ts";
+import { createSendQueue, SEND_QUEUE, type QueuedMessage, type SendJob, type SendQueue } from "./send-queue.ts";
+import { CLAIM_LEASE_MS, createSendTry } from "./send-try.ts";
+
+const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+const RETRY = { attempts: 4, backoffMs: 60_000 }; // long: a queued retry stays visible as a delayed job
+const prefix = `test-dispatcher-${randomBytes(4).toString("hex")}`;
+const logger = createLogger("test", "silent");
+
+const teardown = new Teardown();
+let db: Db;
+let sinks: LocalSinks;
+let queue: SendQueue;
+let jobs: Queue<SendJob>;
+let sendTry: ReturnType<typeof createSendTry>;
+
+beforeAll(async () => {
+  const testDb = teardown.add(await createTestDatabase(), (t) => t.drop());
+  await migrate(testDb.url);
+  db = teardown.add(createDb(testDb.url), (d) => d.$disconnect());
+  const connection = teardown.add(new Redis(REDIS_URL, { maxRetriesPerRequest: null }), async (r) => {
+    const keys = await r.keys(`${prefix}:*`);
+    if (keys.length > 0) await r.del(...keys);
+    r.disconnect();
+  });
+  sinks = teardown.add(await startLocalSinks({ smtp: 0, sms: 0 }), (s) => s.close());
+  const providers = localSinkProviders(sinks, "Sysops Squad <no-reply@sysops.test>");
+  teardown.add(providers, async (p) => {
+    for (const provider of Object.values(p)) await provider.close?.();
+  });
+  queue = teardown.add(createSendQueue({ connection, prefix, retry: RETRY }), (q) => q.close());
+  jobs = teardown.add(new Queue<SendJob>(SEND_QUEUE, { connection, prefix }), (q) => q.close());
+  sendTry = createSendTry({ db, providers, logger, clock: systemClock, retry: RETRY });
+});
+
+afterAll(() => teardown.run());
+
+async function message(channel: "email" | "sms", data: { nextAttemptAt?: Date; status?: "sent" } = {}): Promise<QueuedMessage> {
+  const recipient = channel === "sms" ? `+1-555-${randomBytes(3).toString("hex")}` : `${randomBytes(4).toString("hex")}@example.com`;
+  const row = await db.message.create({
+    data: { eventId: randomUUID(), kind: "test", channel, provider: channel === "sms" ? "http-sms" : "smtp", recipient, subject: "s", body: `to ${recipient}`, ...data },
+  });
+  return { id: row.id, channel };
+}
+
+const rowOf = (id: string) => db.message.findUniqueOrThrow({ where: { id } });
+
+describe("dispatcher", () => {
+  it("sends a message's first try at once, in process", async () => {
+    const dispatcher = createDispatcher({ sendTry, queue, logger });
+    const sms = await message("sms");
+    await dispatcher.dispatch([sms]);
+    await dispatcher.close();
+    expect(await rowOf(sms.id)).toMatchObject({ status: "sent", attempts: 1, nextAttemptAt: null });
+    expect(await jobs.getJob(sms.id)).toBeUndefined();
+  });
+
+  it("hands the tries a failed first try leaves to the queue, after the first backoff", async () => {
+    const dispatcher = createDispatcher({ sendTry, queue, logger });
+    const sms = await message("sms");
+    sinks.sms.failNext(1);
+    await dispatcher.dispatch([sms]);
+    await dispatcher.close();
+    const row = await rowOf(sms.id);
+    expect(row).toMatchObject({ status: "queued", attempts: 1 });
+    expect(row.lastError).toContain("SMS provider answered 500");
+    const job = await jobs.getJob(sms.id);
+    expect(await job!.getState()).toBe("delayed");
+    // The job makes the 3 tries left; its backoff doubles from the second retry's delay on.
+    expect(job!.opts).toMatchObject({ attempts: RETRY.attempts - 1, delay: RETRY.backoffMs, backoff: { type: "exponential", delay: 2 * RETRY.backoffMs } });
+  });
+
+  it("queues what goes beyond its tries in flight, SMS first", async () => {
+    const dispatcher = createDispatcher({ sendTry, queue, logger, maxInFlight: 1 });
+    const [mail1, mail2, sms] = [await message("email"), await message("email"), await message("sms")];
+    await dispatcher.dispatch([mail1, mail2, sms]);
+    await dispatcher.close();
+    expect(await rowOf(sms.id)).toMatchObject({ status: "sent", attempts: 1 });
+    for (const mail of [mail1, mail2]) {
+      expect(await rowOf(mail.id)).toMatchObject({ status: "queued", attempts: 0 });
+      expect(await jobs.getJob(mail.id)).toMatchObject({ opts: { attempts: RETRY.attempts } });
+    }
+  });
+
+  it("makes no try after close: the message is queued instead", async () => {
+    const dispatcher = createDispatcher({ sendTry, queue, logger });
+    await dispatcher.close();
+    const sms = await message("sms");
+    await dispatcher.dispatch([sms]);
+    expect(await rowOf(sms.id)).toMatchObject({ status: "queued", attempts: 0 });
+    expect(await jobs.getJob(sms.id)).toBeDefined();
+  });
+});
+
+describe("requeue", () => {
+  it("adds jobs for queued messages nobody is trying, not for those under a claim lease or waiting for a retry", async () => {
+    const now = new Date();
+    const orphan = await message("sms");
+    const leaseOver = await message("sms", { nextAttemptAt: new Date(now.getTime() - 1_000) });
+    const leased = await message("sms", { nextAttemptAt: new Date(now.getTime() + CLAIM_LEASE_MS) });
+    const sent = await message("sms", { status: "sent" });
+    await requeueQueued(db, queue, now);
+    expect(await jobs.getJob(orphan.id)).toBeDefined();
+    expect(await jobs.getJob(leaseOver.id)).toBeDefined();
+    expect(await jobs.getJob(leased.id)).toBeUndefined();
+    expect(await jobs.getJob(sent.id)).toBeUndefined();
+  });
+
+  it("a running try's claim keeps the requeue away until its lease passed", async () => {
+    const sms = await message("sms");
+    // A try claimed and in flight: the SMS sink holds its answer until released.
+    const release = sinks.sms.hold();
+    const running = sendTry(sms.id);
+    await waitFor("the try claimed", async () => (await rowOf(sms.id)).attempts === 1);
+    const claimed = await rowOf(sms.id);
+    expect(claimed.nextAttemptAt!.getTime()).toBeGreaterThan(Date.now() + CLAIM_LEASE_MS - 60_000);
+    await requeueQueued(db, queue, new Date());
+    expect(await jobs.getJob(sms.id)).toBeUndefined();
+    release();
+    expect(await running).toMatchObject({ kind: "sent", attempts: 1 });
+  });
+});

@@ -1,0 +1,65 @@
+/**
+ * Where a committed message's first try runs. Decision: right away, in this process (`sendTry` straight
+ * after the consumer's commit), not through the BullMQ queue. The queue's round trip (add, fetch and
+ * complete: three Lua scripts, and a worker poll in between) was the largest share of the created → SMS
+ * time at 100 tickets/s (bench:sms, "→ sent" stage) and a visible share of this service's CPU per message.
+ * The queue keeps what needs it:
+ * - retries: a failed direct try hands the tries left to the queue (`enqueue(…, failedTries)`), with the
+ *   backoff continuing where the direct try left off;
+ * - bursts: beyond `maxInFlight` direct tries at once, messages are queued (SMS ahead of e-mails);
+ * - crashes: a message whose direct try never finished stays `queued` under its claim lease, and the
+ *   periodic requeue adds its job once the lease passed (requeue.ts).
+ */
+import type { Logger } from "@sysops/logger";
+import type { QueuedMessage, SendQueue } from "./send-queue.ts";
+import type { TryOutcome } from "./send-try.ts";
+
+export interface Dispatcher {
+  /** Starts the first try of each message (or queues it when too many are in flight); resolves once the overflow is queued. */
+  dispatch(messages: QueuedMessage[]): Promise<void>;
+  /** No more direct tries; waits for the running ones. */
+  close(): Promise<void>;
+}
+
+export interface DispatcherOptions {
+  sendTry: (messageId: string) => Promise<TryOutcome>;
+  queue: SendQueue;
+  logger: Logger;
+  /** Direct tries running at once (default 32). */
+  maxInFlight?: number;
+}
+
+const smsFirst = (a: QueuedMessage, b: QueuedMessage) => Number(a.channel === "email") - Number(b.channel === "email");
+
+export function createDispatcher({ sendTry, queue, logger, maxInFlight = 32 }: DispatcherOptions): Dispatcher {
+  const inFlight = new Set<Promise<void>>();
+  let closed = false;
+
+  async function firstTry(message: QueuedMessage): Promise<void> {
+    try {
+      const outcome = await sendTry(message.id);
+      if (outcome.kind === "failed" && !outcome.final) await queue.enqueue([message], outcome.attempts);
+    } catch (err) {
+      logger.warn({ err, messageId: message.id }, "a direct send try could not run; the requeue takes the message once its claim lease passed");
+    }
+  }
+
+  return {
+    async dispatch(messages) {
+      const overflow: QueuedMessage[] = [];
+      for (const message of [...messages].sort(smsFirst)) {
+        if (closed || inFlight.size >= maxInFlight) {
+          overflow.push(message);
+          continue;
+        }
+        const running = firstTry(message).finally(() => inFlight.delete(running));
+        inFlight.add(running);
+      }
+      await queue.enqueue(overflow);
+    },
+    async close() {
+      closed = true;
+      await Promise.all(inFlight);
+    },
+  };
+}
