@@ -7,6 +7,7 @@
  * - retries: a failed direct try hands the tries left to the queue (`enqueue(…, failedTries)`), with the
  *   backoff continuing where the direct try left off;
  * - bursts: beyond `maxInFlight` direct tries at once, messages are queued (SMS ahead of e-mails);
+ * - outages: a direct try that could not claim or record its message (database down) becomes a job;
  * - crashes: a message whose direct try never finished stays `queued` under its claim lease, and the
  *   periodic requeue adds its job once the lease passed (requeue.ts).
  */
@@ -40,7 +41,11 @@ export function createDispatcher({ sendTry, queue, logger, maxInFlight = 32 }: D
       const outcome = await sendTry(message.id);
       if (outcome.kind === "failed" && !outcome.final) await queue.enqueue([message], outcome.attempts);
     } catch (err) {
-      logger.warn({ err, messageId: message.id }, "a direct send try could not run; the requeue takes the message once its claim lease passed");
+      // The try could not claim or record (PostgreSQL restarting, say): a job tries again with the queue's backoff.
+      logger.warn({ err, messageId: message.id }, "a direct send try could not run; queueing the message");
+      await queue.enqueue([message]).catch((error: unknown) =>
+        logger.warn({ err: error, messageId: message.id }, "queueing failed too; the periodic requeue takes the message once its claim lease passed"),
+      );
     }
   }
 
