@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import { Redis } from "ioredis";
-import { createLogger } from "@sysops/logger";
+import { createLogger, type Logger } from "@sysops/logger";
 import { buildApp } from "../app.ts";
 import { createIdentityClient } from "../auth/identity-client.ts";
 import type { LoginLimit } from "../auth/login-rate-limit.ts";
@@ -55,7 +55,7 @@ async function writeFixtures(root: string) {
   return { shellDir, mfeDir };
 }
 
-export async function startGateway(loginLimit?: LoginLimit): Promise<GatewayHarness> {
+export async function startGateway({ loginLimit, logger }: { loginLimit?: LoginLimit; logger?: Logger } = {}): Promise<GatewayHarness> {
   const keyPrefix = `test:gateway:${randomUUID()}:`;
   const redis = connectTestRedis();
   const identity = await startIdentityStandIn(TEST_SECRET);
@@ -64,7 +64,7 @@ export async function startGateway(loginLimit?: LoginLimit): Promise<GatewayHarn
   const { shellDir, mfeDir } = await writeFixtures(root);
 
   const app = await buildApp({
-    logger: createLogger("gateway-test", "silent"),
+    logger: logger ?? createLogger("gateway-test", "silent"),
     redis,
     secret: TEST_SECRET,
     identity: createIdentityClient(identity.url, TEST_SECRET),
