@@ -239,6 +239,38 @@ describe("event consumer", () => {
     expect([await count("ProcessedEvent"), await count("Effect"), signalled]).toEqual([1, 1, 0]);
   });
 
+  it("acknowledges a handled entry at once, with its next read, not when that read's block ends", async () => {
+    const c = startConsumer<PgTx>({
+      redis: f.redis, group: "g", consumer: "c1", db: f.db, schema: SCHEMA, logger: f.logger, stream: f.stream, deadLetterStream: f.deadLetterStream,
+      blockMs: 10_000, handlers: { "ticket.created": recordEffect },
+    });
+    running.push(c);
+    await publish(envelope());
+    await waitFor(async () => (await count("Effect")) === 1);
+    const started = performance.now();
+    await waitFor(async () => (await pendingCount()) === 0);
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+
+  it("acknowledges the last batch when stopped right after it", async () => {
+    let stopping: Promise<void> | undefined;
+    const c = startConsumer<PgTx>({
+      redis: f.redis, group: "g", consumer: "c1", db: f.db, schema: SCHEMA, logger: f.logger, stream: f.stream, deadLetterStream: f.deadLetterStream,
+      blockMs: 100,
+      handlers: {
+        "ticket.created": async (event, tx) => {
+          await recordEffect(event, tx);
+          stopping = c.stop(); // the read that would carry this entry's ack never happens
+        },
+      },
+    });
+    await publish(envelope());
+    await waitFor(() => Promise.resolve(stopping !== undefined));
+    await stopping;
+    expect(await count("Effect")).toBe(1);
+    expect(await pendingCount()).toBe(0);
+  });
+
   it("acknowledges events it has no handler for without touching the inbox", async () => {
     await publish(envelope());
     consume({});

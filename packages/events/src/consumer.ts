@@ -1,6 +1,6 @@
 /**
  * Event consumer: reads the stream in a consumer group, hands each batch read to the entry processor
- * (validate → one transaction with the inbox inserts + handlers → XACK after commit), and reclaims entries left pending too long
+ * (validate → one transaction with the inbox inserts + handlers → XACK after commit, sent with the next read), and reclaims entries left pending too long
  * by dead consumers (XAUTOCLAIM), dead-lettering those delivered more than `maxDeliveries` times.
  * @see https://redis.io/docs/latest/develop/data-types/streams/#consumer-groups
  */
@@ -101,11 +101,27 @@ export function startConsumer<Tx extends InboxTransaction>(options: ConsumerOpti
     } while (cursor !== "0-0" && !stopped);
   }
 
+  /**
+   * The next batch, with the XACK of the last one in the same pipeline (one write, one round trip).
+   * Decision: acknowledging each batch on its own cost a Redis round trip per entry at moderate rates, where
+   * most batches hold one entry; the ack now leaves with the read that follows it anyway.
+   */
+  async function read(cursor: string, acks: string[]): Promise<ReadGroupReply> {
+    const args = ["GROUP", group, consumer, "COUNT", batchSize, "BLOCK", blockMs, "STREAMS", stream, cursor] as const;
+    if (acks.length === 0) return (await reader.xreadgroup(...args)) as ReadGroupReply;
+    const results = await reader.pipeline().xack(stream, group, ...acks).xreadgroup(...args).exec();
+    const failed = results?.find(([error]) => error);
+    if (!results || failed) throw failed?.[0] ?? new Error("XACK + XREADGROUP pipeline returned nothing");
+    return results[1]![1] as ReadGroupReply;
+  }
+
   async function loop(): Promise<void> {
     let failures = 0;
     let nextClaimAt = 0;
     // First this consumer's own pending entries from a previous run (ids after `ownCursor`), then new ones.
     let ownCursor: string | undefined = "0";
+    // Done with, not acknowledged yet: sent with the next read (kept until a read succeeded; XACK is idempotent).
+    let acks: string[] = [];
     while (!stopped) {
       try {
         if (failures > 0 || ownCursor === "0") await ensureGroup();
@@ -113,19 +129,22 @@ export function startConsumer<Tx extends InboxTransaction>(options: ConsumerOpti
           await reclaim();
           nextClaimAt = Date.now() + Math.max(100, Math.floor(claimIdleMs / 2));
         }
-        const reply = (await reader.xreadgroup(
-          "GROUP", group, consumer, "COUNT", batchSize, "BLOCK", blockMs, "STREAMS", stream, ownCursor ?? ">",
-        )) as ReadGroupReply;
+        const reply = await read(ownCursor ?? ">", acks);
+        acks = [];
         const entries = reply?.[0]?.[1] ?? [];
         if (ownCursor !== undefined) ownCursor = entries.at(-1)?.[0];
-        if (entries.length > 0 && !stopped) await processor.processBatch(entries);
+        if (entries.length > 0 && !stopped) acks = await processor.processBatch(entries);
         failures = 0;
       } catch (error) {
-        if (stopped) return;
+        if (stopped) break;
         failures += 1;
         logger.warn({ err: error, stream, group, failures }, "event consumer: read failed, retrying");
         await sleeper.sleep(backoffMs(failures));
       }
+    }
+    // Stopping (the reader is disconnected): the last batch's acks go over the other connection.
+    if (acks.length > 0) {
+      await redis.xack(stream, group, ...acks).catch((error: unknown) => logger.warn({ err: error, stream, group }, "event consumer: last acks not sent; those entries will be redelivered"));
     }
   }
 

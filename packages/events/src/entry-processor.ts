@@ -3,7 +3,7 @@
  * handlers with their inbox inserts in ONE transaction, and acknowledges only after that commit.
  *
  * A batch read together (`processBatch`) shares one transaction (its inbox rows in one insert), in stream
- * order, and one XACK: a lagging consumer then pays one commit per batch instead of one per entry, which is
+ * order, and one XACK (sent with the consumer's next read): a lagging consumer then pays one commit per batch instead of one per entry, which is
  * what lets it catch up (at 100 tickets/s ticketing's group sees a few hundred entries per second). If any handler of the batch throws,
  * the whole transaction rolls back and the batch is redone entry by entry (`process`), so a failing entry is
  * isolated and retried alone while the others commit. A batch of one is exactly `process`.
@@ -79,20 +79,18 @@ export function createEntryProcessor<Tx extends InboxTransaction>(options: Entry
     return true;
   }
 
+  /** The handler in its transaction; "failed" leaves the entry pending (retried once idle for claimIdleMs). */
   async function handleOne(id: string, event: AnyEvent, handler: Handler): Promise<EntryOutcome> {
-    let outcome: EntryOutcome;
     try {
-      outcome = (await db.$transaction((tx) => runHandler(tx, event, handler))) ? "handled" : "duplicate";
+      return (await db.$transaction((tx) => runHandler(tx, event, handler))) ? "handled" : "duplicate";
     } catch (error) {
-      // Not acknowledged: the entry stays pending and is retried once it has been idle for claimIdleMs.
       logger.error({ err: error, stream, group, entryId: id, eventId: event.id, type: event.type }, "event consumer: handler failed");
       return "failed";
     }
-    await redis.xack(stream, group, id);
-    return outcome;
   }
 
-  async function process(id: string, fields: string[]): Promise<EntryOutcome> {
+  /** One entry, not acknowledged yet (except a dead-lettered one: that is moved and acknowledged in one MULTI). */
+  async function settle(id: string, fields: string[]): Promise<EntryOutcome> {
     const decoded = decode(fields);
     if (decoded.kind === "dead") {
       await deadLetter(id, fields, decoded.reason);
@@ -100,21 +98,32 @@ export function createEntryProcessor<Tx extends InboxTransaction>(options: Entry
     }
     if (decoded.kind === "signal") {
       decoded.signal(decoded.event);
-      await redis.xack(stream, group, id);
       return "signalled";
     }
-    if (decoded.kind === "ignored") {
-      await redis.xack(stream, group, id);
-      return "ignored";
-    }
+    if (decoded.kind === "ignored") return "ignored";
     return handleOne(id, decoded.event, decoded.handler);
   }
 
-  /** Entries read together: one transaction and one XACK for all of them (see the module comment). */
-  async function processBatch(entries: StreamEntry[]): Promise<void> {
+  /** Whether the caller acknowledges an entry that ended so. */
+  const toAck = (outcome: EntryOutcome) => outcome !== "failed" && outcome !== "dead-lettered";
+
+  /** One entry, acknowledged at once when done (reclaimed entries). */
+  async function process(id: string, fields: string[]): Promise<EntryOutcome> {
+    const outcome = await settle(id, fields);
+    if (toAck(outcome)) await redis.xack(stream, group, id);
+    return outcome;
+  }
+
+  /**
+   * Entries read together: one transaction for all of them (see the module comment). Returns the ids the
+   * caller acknowledges; it sends them with its next read (consumer.ts), so acknowledging costs no round trip
+   * of its own. They are acknowledged after the commit all the same; a crash before that redelivers them,
+   * and the inbox (or a signal's harmlessness) makes that a no-op.
+   */
+  async function processBatch(entries: StreamEntry[]): Promise<string[]> {
     if (entries.length === 1) {
-      await process(...entries[0]!);
-      return;
+      const [id, fields] = entries[0]!;
+      return toAck(await settle(id, fields)) ? [id] : [];
     }
     const ack: string[] = [];
     const work: { id: string; event: AnyEvent; handler: Handler }[] = [];
@@ -137,7 +146,7 @@ export function createEntryProcessor<Tx extends InboxTransaction>(options: Entry
         ack.push(...work.map((w) => w.id));
       } catch (error) {
         logger.warn({ err: error, stream, group, entries: work.length }, "event consumer: batch failed, processing its entries one by one");
-        for (const { id, event, handler } of work) await handleOne(id, event, handler);
+        for (const { id, event, handler } of work) if (toAck(await handleOne(id, event, handler))) ack.push(id);
       }
     }
     // Signals after the batch's transaction, so what they trigger sees its effects (e.g. a projection row).
@@ -145,7 +154,7 @@ export function createEntryProcessor<Tx extends InboxTransaction>(options: Entry
       signal(event);
       ack.push(id);
     }
-    if (ack.length > 0) await redis.xack(stream, group, ...ack);
+    return ack;
   }
 
   return { process, processBatch, deadLetter };

@@ -1,7 +1,7 @@
 import { Redis } from "ioredis";
 import { loadEnv, requireEnv } from "@sysops/config";
 import { suitePorts } from "@sysops/config/ports";
-import { startOutboxRelay } from "@sysops/events/relay";
+import { startWokenOutboxRelay } from "@sysops/events/relay-wake";
 import { createLogger } from "@sysops/logger";
 import { exitOnSignals } from "@sysops/trpc-server/server";
 import { DB_SCHEMA } from "./db/client.ts";
@@ -14,7 +14,8 @@ const databaseUrl = requireEnv(env, "DATABASE_URL");
 const redis = new Redis(requireEnv(env, "REDIS_URL"), { maxRetriesPerRequest: null });
 // ioredis reconnects by itself; without a listener its errors (every retry while Redis restarts) go raw to stderr.
 redis.on("error", (err) => logger.warn({ err }, "redis connection error"));
-const relay = startOutboxRelay({ databaseUrl, schema: DB_SCHEMA, redis, logger });
+// Woken right after each commit that writes outbox rows (`outboxCommitted()`); its idle poll is the backstop.
+const relay = startWokenOutboxRelay({ databaseUrl, schema: DB_SCHEMA, redis, logger });
 
 const server = await startIdentityServer({
   databaseUrl,

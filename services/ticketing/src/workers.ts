@@ -3,28 +3,26 @@
  * pending ticket, SLA firings) never starves the HTTP API of CPU or database connections:
  *
  * - svc-ticketing (API, `main.ts`) runs `startApiSideWork`: an outbox relay (outbox → Redis Stream) and the
- *   SLA timer queue that transitions schedule on. Its relay polls every 50 ms when idle (cheap: one indexed
- *   query; batches of 100 under load) and is the safety net for rows no relay was woken for.
+ *   SLA timer queue that transitions schedule on.
  * - svc-ticketing-worker (`worker-main.ts`) runs `startWorkers`: the `ticketing` consumer group (expert
  *   projection, matching triggers), the matching job, the SLA worker, the auto-close sweep, and its own relay.
  *
  * Both relays are woken in-process right after a commit that wrote outbox rows (`outboxCommitted()`, see
- * outbox/relay-wake.ts), so an event reaches the stream within milliseconds of its commit. Decision: the
- * worker runs a relay too, so that what it writes (matching's `ticket.assigned` / `escalated`, SLA firings,
- * auto-close) is published at its commit rather than at the API relay's next poll, and still is while the API
- * is down. Several relays are safe (rows are locked with FOR UPDATE SKIP LOCKED, see @sysops/events).
- * The worker's relay polls only every second (WORKER_RELAY_IDLE_MS): its own writes wake it, the API's
- * relay covers the rest, so a second relay adds almost no idle load on PostgreSQL.
+ * @sysops/events/relay-wake), so an event reaches the stream within milliseconds of its commit; their idle
+ * polls (once a second) only pick up rows nobody woke them for. Decision: the worker runs a relay too, so
+ * that what it writes (matching's `ticket.assigned` / `escalated`, SLA firings, auto-close) is published at
+ * its commit rather than at the API relay's next poll, and still is while the API is down. Several relays are
+ * safe (rows are locked with FOR UPDATE SKIP LOCKED, see @sysops/events).
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import { Redis } from "ioredis";
 import type { Clock } from "@sysops/events/clock";
-import { startOutboxRelay, type OutboxRelay } from "@sysops/events/relay";
+import type { OutboxRelay } from "@sysops/events/relay";
+import { startWokenOutboxRelay } from "@sysops/events/relay-wake";
 import type { Logger } from "@sysops/logger";
 import { DB_SCHEMA, type Db } from "./db/client.ts";
 import { startTicketingConsumer } from "./events/ticketing-consumer.ts";
 import { startMatchingJob, type MatchingJob } from "./matching/job.ts";
-import { useOutboxRelay } from "./outbox/relay-wake.ts";
 import { startSlaScheduler, startSlaWorker } from "./sla/index.ts";
 import { startAutoClose } from "./tickets/auto-close.ts";
 
@@ -62,19 +60,9 @@ function connectRedis(url: string, logger: Logger): Redis {
   return redis;
 }
 
-/** Idle poll of the worker's relay: its own commits wake it, so its poll only backs up the API's relay. */
-const WORKER_RELAY_IDLE_MS = 1_000;
-
-/** A relay this process's commits wake (`outboxCommitted()`); stopping it unregisters it first. */
-function startRelay(opts: BackgroundOptions, redis: Redis, idleMs?: number): Pick<OutboxRelay, "stop"> {
-  const relay = startOutboxRelay({ databaseUrl: opts.databaseUrl, schema: DB_SCHEMA, redis, logger: opts.logger, ...(opts.stream ? { stream: opts.stream } : {}), ...(idleMs ? { idleMs } : {}) });
-  const unregister = useOutboxRelay(relay);
-  return {
-    stop: async () => {
-      unregister();
-      await relay.stop();
-    },
-  };
+/** A relay this process's commits wake (`outboxCommitted()`). */
+function startRelay(opts: BackgroundOptions, redis: Redis): Pick<OutboxRelay, "stop"> {
+  return startWokenOutboxRelay({ databaseUrl: opts.databaseUrl, schema: DB_SCHEMA, redis, logger: opts.logger, ...(opts.stream ? { stream: opts.stream } : {}) });
 }
 
 export interface ApiSideWork {
@@ -101,7 +89,7 @@ export function startApiSideWork(opts: BackgroundOptions): ApiSideWork {
 export function startWorkers(opts: WorkerOptions): Workers {
   const { db, logger } = opts;
   const redis = connectRedis(opts.redisUrl, logger);
-  const relay = startRelay(opts, redis, WORKER_RELAY_IDLE_MS);
+  const relay = startRelay(opts, redis);
   const matching = startMatchingJob({
     db,
     databaseUrl: opts.databaseUrl,

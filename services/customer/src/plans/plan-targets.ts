@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { notFound } from "@sysops/domain-errors";
+import { outboxCommitted } from "@sysops/events/relay-wake";
 import { profileChangedRow, filingFactsSelect } from "../customers/profile-events.ts";
 import type { Db } from "../db/client.ts";
 
@@ -30,7 +31,7 @@ export async function listPlans(db: Db) {
 
 /** Sets the targets given; returns the plan and how many customers' profiles were announced. */
 export async function setPlanTargets(db: Db, { planId, ...targets }: PlanTargetsInput, now: Date = new Date()) {
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const updated = await tx.supportPlan.updateMany({ where: { id: planId }, data: targets });
     if (updated.count === 0) throw notFound("Plan", planId);
     const customers = await tx.customer.findMany({ where: { planId }, select: filingFactsSelect });
@@ -38,4 +39,6 @@ export async function setPlanTargets(db: Db, { planId, ...targets }: PlanTargets
     const plan = await tx.supportPlan.findUniqueOrThrow({ where: { id: planId }, select: planSelect });
     return { plan, customersAnnounced: customers.length };
   });
+  outboxCommitted();
+  return result;
 }

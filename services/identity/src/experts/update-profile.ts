@@ -1,3 +1,4 @@
+import { outboxCommitted } from "@sysops/events/relay-wake";
 import type { Db } from "../db/client.ts";
 import { loadProfileSnapshot, recordProfileChanged, type ExpertProfileSnapshot } from "./expert-profile.ts";
 import type { ProfileChange } from "./profile-input.ts";
@@ -6,9 +7,9 @@ import type { ProfileChange } from "./profile-input.ts";
  * Applies the given fields (skills, when given, replace the whole set) and records the resulting full
  * profile as `expert.profile_changed`, all in one transaction: the event exists exactly when the change does.
  */
-export function updateExpertProfile(db: Db, expertId: string, change: ProfileChange): Promise<ExpertProfileSnapshot> {
+export async function updateExpertProfile(db: Db, expertId: string, change: ProfileChange): Promise<ExpertProfileSnapshot> {
   const { skills, ...fields } = change;
-  return db.$transaction(async (tx) => {
+  const snapshot = await db.$transaction(async (tx) => {
     // Read first: an unknown id (or a non-expert) is a NOT_FOUND naming it, not a Prisma error.
     await loadProfileSnapshot(tx, expertId);
     await tx.expertProfile.update({ where: { userId: expertId }, data: fields });
@@ -18,4 +19,6 @@ export function updateExpertProfile(db: Db, expertId: string, change: ProfileCha
     }
     return recordProfileChanged(tx, expertId);
   });
+  outboxCommitted();
+  return snapshot;
 }

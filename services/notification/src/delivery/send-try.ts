@@ -22,11 +22,13 @@ import { retryDelayMs, type RetryPolicy } from "./send-queue.ts";
 const RECORD_SENT_PATIENCE_MS = 120_000;
 
 /**
- * How long a claimed try keeps the periodic requeue away. Longer than any provider may take to answer (the
- * SMS provider gives up after 5 s, SMTP after 30 s of silence: see smtp-email.ts): a try still running when
- * its lease ends may be repeated, which the providers' idempotency keys make harmless.
+ * How long a claimed try keeps the periodic requeue away. Longer than any provider may take (the SMS
+ * provider gives up after 5 s; SMTP after at most 2 min to connect, 30 s for the greeting and 2 min of
+ * silence: see smtp-email.ts): a try still running when its lease ends may be repeated, which the
+ * providers' idempotency keys make harmless. The cost: a message whose try died with its process waits
+ * that long for the requeue.
  */
-export const CLAIM_LEASE_MS = 2 * 60_000;
+export const CLAIM_LEASE_MS = 5 * 60_000;
 
 export type TryOutcome =
   | { kind: "sent"; attempts: number }

@@ -17,7 +17,7 @@ import type { Clock } from "@sysops/events/clock";
 import type { Logger } from "@sysops/logger";
 import { SQL_SCHEMA as T, type Db } from "../db/client.ts";
 import type { TicketStatus } from "../generated/prisma/enums.ts";
-import { outboxCommitted } from "../outbox/relay-wake.ts";
+import { outboxCommitted } from "@sysops/events/relay-wake";
 import { scheduleTimers } from "../sla/sla-timers.ts";
 import { assignmentRecord, type NewAssignment } from "../tickets/assignment-record.ts";
 import { decideTransition, type Actor } from "../tickets/state-machine.ts";

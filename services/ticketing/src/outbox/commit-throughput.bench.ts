@@ -11,7 +11,7 @@ import { Redis } from "ioredis";
 import { startOutboxRelay } from "@sysops/events/relay";
 import { DB_SCHEMA } from "../db/client.ts";
 import { bob, logger, startTicketingFixture, type TicketingFixture } from "../test-fixture.ts";
-import { useOutboxRelay } from "./relay-wake.ts";
+import { useOutboxRelay } from "@sysops/events/relay-wake";
 
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 10);
 const SECONDS = Number(process.env.SECONDS ?? 5);

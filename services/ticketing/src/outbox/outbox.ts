@@ -1,7 +1,7 @@
 /**
  * Transactional outbox: an event is a row written in the same transaction as the change it describes, so
  * either both commit or neither does. The relays (`startOutboxRelay`, wired in workers.ts) publish unpublished
- * rows to Redis Streams; a producer calls `outboxCommitted()` (relay-wake.ts) after its transaction commits.
+ * rows to Redis Streams; a producer calls `outboxCommitted()` (@sysops/events/relay-wake) after its transaction commits.
  * @see https://microservices.io/patterns/data/transactional-outbox.html
  */
 import type { EventDefinition } from "@sysops/events/catalog";

@@ -4,7 +4,7 @@ import { startOutboxRelay, type OutboxRelay } from "@sysops/events/relay";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { DB_SCHEMA } from "../db/client.ts";
 import { bob, logger, startTicketingFixture, type TicketingFixture } from "../test-fixture.ts";
-import { useOutboxRelay } from "./relay-wake.ts";
+import { useOutboxRelay } from "@sysops/events/relay-wake";
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 /** The relays below poll once a minute: only the post-commit wake-up can publish within a test. */

@@ -10,7 +10,7 @@ import type { Clock } from "@sysops/events/clock";
 import { DB_SCHEMA, type Db } from "../db/client.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { emit } from "../outbox/outbox.ts";
-import { outboxCommitted } from "../outbox/relay-wake.ts";
+import { outboxCommitted } from "@sysops/events/relay-wake";
 import { firedInThisPhase, phaseStartOf, timerStillApplies, type SlaTimer } from "./sla-plan.ts";
 
 export type FireResult = "fired" | "already-fired" | "stale";

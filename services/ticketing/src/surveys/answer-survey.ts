@@ -4,7 +4,7 @@ import { conflict, DomainError } from "@sysops/domain-errors";
 import type { Db } from "../db/client.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { emit } from "../outbox/outbox.ts";
-import { outboxCommitted } from "../outbox/relay-wake.ts";
+import { outboxCommitted } from "@sysops/events/relay-wake";
 import { hashSurveyToken } from "./survey-token.ts";
 
 export interface SurveyView {

@@ -7,7 +7,7 @@ import type { Clock } from "@sysops/events/clock";
 import { conflict, invalid, notFound } from "@sysops/domain-errors";
 import type { UserCaller } from "@sysops/internal-auth";
 import type { Db } from "../db/client.ts";
-import { outboxCommitted } from "../outbox/relay-wake.ts";
+import { outboxCommitted } from "@sysops/events/relay-wake";
 import { recordAnswer } from "./answer-survey.ts";
 
 export type TicketSurveyState = "none" | "open" | "answered" | "expired";

@@ -5,7 +5,7 @@ import type { Clock } from "@sysops/events/clock";
 import type { CustomerDirectory, FilingFacts, OwnedProduct } from "../customers/customer-directory.ts";
 import { projectedFilingFacts } from "../customers/customer-projection.ts";
 import { DB_SCHEMA, SQL_SCHEMA as T, type Db } from "../db/client.ts";
-import { outboxCommitted } from "../outbox/relay-wake.ts";
+import { outboxCommitted } from "@sysops/events/relay-wake";
 import { assertMayFileTicket } from "./access.ts";
 import { ticketCreatedRow } from "./ticket-events.ts";
 import type { CreateTicketInput } from "./ticket-input.ts";

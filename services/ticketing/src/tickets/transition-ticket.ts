@@ -10,7 +10,7 @@ import type { Clock } from "@sysops/events/clock";
 import type { Logger } from "@sysops/logger";
 import type { Db } from "../db/client.ts";
 import type { Channel } from "../generated/prisma/enums.ts";
-import { outboxCommitted } from "../outbox/relay-wake.ts";
+import { outboxCommitted } from "@sysops/events/relay-wake";
 import { cancelFor, scheduleFor } from "../sla/index.ts";
 import { createSurveyFor } from "../surveys/index.ts";
 import { recordAssignment, type NewAssignment } from "./assignment-record.ts";
