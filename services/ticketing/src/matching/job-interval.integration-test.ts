@@ -24,11 +24,18 @@ afterAll(async () => {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function countingJob(minIntervalMs: number, runMs = 5, noRoom = false) {
+/** Keeps this thread busy for `ms` (a run that costs CPU, not one that waits). */
+function burnCpu(ms: number) {
+  const until = performance.now() + ms;
+  while (performance.now() < until) Math.sqrt(Math.random());
+}
+
+function countingJob(minIntervalMs: number, runMs = 5, noRoom = false, cpuBound = false) {
   const starts: number[] = [];
   const run = async (): Promise<RunResult> => {
     starts.push(performance.now());
-    await sleep(runMs);
+    if (cpuBound) burnCpu(runMs);
+    else await sleep(runMs);
     return { pending: 0, assigned: 0, escalated: 0, skipped: 0, noRoom };
   };
   const job = startMatchingJob({ db, databaseUrl: testDb.url, clock: systemClock, logger, sweepMs: 0, minIntervalMs, run });
@@ -71,8 +78,8 @@ describe("matching job: minimum interval between runs", () => {
     }
   });
 
-  it("rests as long as the last run took, so long runs take at most about half the time", async () => {
-    const { job, starts } = countingJob(10, 200);
+  it("rests as long as the CPU the last run took, so long runs take at most about half the CPU", async () => {
+    const { job, starts } = countingJob(10, 200, false, true);
     const keepTriggering = setInterval(() => job.trigger(), 5);
     try {
       await sleep(1_500);
@@ -85,6 +92,19 @@ describe("matching job: minimum interval between runs", () => {
     expect(starts.length).toBeLessThanOrEqual(5);
     const gaps = starts.slice(1).map((s, i) => s - starts[i]!);
     for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(380);
+  });
+
+  it("does not rest after a run that mostly waited (for the database, for a core)", async () => {
+    const { job, starts } = countingJob(10, 200);
+    const keepTriggering = setInterval(() => job.trigger(), 5);
+    try {
+      await sleep(1_500);
+    } finally {
+      clearInterval(keepTriggering);
+      await job.stop();
+    }
+    // 200 ms runs back to back: about 7 in 1.5 s; with a rest as long as each run it would be at most 4.
+    expect(starts.length).toBeGreaterThanOrEqual(5);
   });
 
   it("stop() does not wait out a long interval", async () => {
