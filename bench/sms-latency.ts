@@ -164,15 +164,16 @@ async function smsArrivals(): Promise<Map<string, number>> {
  * Where the time goes, per ticket, from the suite's own timestamps (all on this machine's clock): ticketing's
  * outbox rows (`occurredAt` written with the change, `publishedAt` stamped by the relay after XADD; ticketing
  * takes `ticket.created` as a signal, with no inbox row, so "consumer + matching" is one stage) and notification's `Message`
- * (`createdAt` by the consumer, `sentAt` by the send worker).
+ * (`createdAt`: PostgreSQL's now(), the start of the consumer's transaction; `sentAt`: recorded once the provider
+ * accepted the message, normally by the first try straight after that transaction's commit, see dispatcher.ts).
  */
 async function stages(ticketIds: string[]) {
   const { rows } = await pool.query<Record<string, number>>(
     `SELECT extract(epoch FROM (c."publishedAt" - t."createdAt")) * 1000 AS "created → ticket.created published (relay)",
             extract(epoch FROM (a."occurredAt" - c."publishedAt")) * 1000 AS "→ assigned (consumer signal, matching interval + run)",
             extract(epoch FROM (a."publishedAt" - a."occurredAt")) * 1000 AS "→ ticket.assigned published (relay)",
-            extract(epoch FROM (m."createdAt" - a."publishedAt")) * 1000 AS "→ SMS row written (notification consumer)",
-            extract(epoch FROM (m."sentAt" - m."createdAt")) * 1000 AS "→ sent (BullMQ send worker)"
+            extract(epoch FROM (m."createdAt" - a."publishedAt")) * 1000 AS "→ notification consumer's transaction begins",
+            extract(epoch FROM (m."sentAt" - m."createdAt")) * 1000 AS "→ sent (commit, then the first try)"
        FROM ticketing."Ticket" t
        JOIN ticketing."OutboxEvent" c ON c."aggregateId" = t.id AND c.type = 'ticket.created'
        JOIN ticketing."OutboxEvent" a ON a."aggregateId" = t.id AND a.type = 'ticket.assigned'
