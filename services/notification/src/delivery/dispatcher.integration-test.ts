@@ -8,18 +8,18 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { createTestDatabase } from "@sysops/db/test-database";
 import { systemClock } from "@sysops/events/clock";
 import { createLogger } from "@sysops/logger";
+import { Teardown } from "@sysops/trpc-server/testing";
 import { Queue } from "bullmq";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "../db/client.ts";
 import { migrate } from "../db/lifecycle.ts";
 import { localSinkProviders, startLocalSinks, type LocalSinks } from "../sinks/local-sinks.ts";
-import { Teardown } from "@sysops/trpc-server/testing";
 import { waitFor } from "../testing/notification-under-test.ts";
 import { createDispatcher } from "./dispatcher.ts";
 import { requeueQueued } from "./requeue.ts";
 import { createSendQueue, SEND_QUEUE, type QueuedMessage, type SendJob, type SendQueue } from "./send-queue.ts";
-import { CLAIM_LEASE_MS, createSendTry } from "./send-try.ts";
+import { CLAIM_LEASE_MS, createSendTry, type SendTry } from "./send-try.ts";
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 const RETRY = { attempts: 4, backoffMs: 60_000 }; // long: a queued retry stays visible as a delayed job
@@ -31,7 +31,7 @@ let db: Db;
 let sinks: LocalSinks;
 let queue: SendQueue;
 let jobs: Queue<SendJob>;
-let sendTry: ReturnType<typeof createSendTry>;
+let sendTry: SendTry;
 
 beforeAll(async () => {
   const testDb = teardown.add(await createTestDatabase(), (t) => t.drop());

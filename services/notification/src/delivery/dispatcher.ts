@@ -13,7 +13,7 @@
  */
 import type { Logger } from "@sysops/logger";
 import type { QueuedMessage, SendQueue } from "./send-queue.ts";
-import type { TryOutcome } from "./send-try.ts";
+import type { SendTry } from "./send-try.ts";
 
 export interface Dispatcher {
   /** Starts the first try of each message (or queues it when too many are in flight); resolves once the overflow is queued. */
@@ -23,7 +23,7 @@ export interface Dispatcher {
 }
 
 export interface DispatcherOptions {
-  sendTry: (messageId: string) => Promise<TryOutcome>;
+  sendTry: SendTry;
   queue: SendQueue;
   logger: Logger;
   /** Direct tries running at once (default 32). */
@@ -36,17 +36,24 @@ export function createDispatcher({ sendTry, queue, logger, maxInFlight = 32 }: D
   const inFlight = new Set<Promise<void>>();
   let closed = false;
 
-  async function firstTry(message: QueuedMessage): Promise<void> {
+  /** The tries a queued job still has to make after this first try, as failed tries so far; null: none. */
+  async function firstTry(message: QueuedMessage): Promise<number | null> {
     try {
       const outcome = await sendTry(message.id);
-      if (outcome.kind === "failed" && !outcome.final) await queue.enqueue([message], outcome.attempts);
+      return outcome.kind === "failed" && !outcome.final ? outcome.attempts : null;
     } catch (err) {
       // The try could not claim or record (PostgreSQL restarting, say): a job tries again with the queue's backoff.
       logger.warn({ err, messageId: message.id }, "a direct send try could not run; queueing the message");
-      await queue.enqueue([message]).catch((error: unknown) =>
-        logger.warn({ err: error, messageId: message.id }, "queueing failed too; the periodic requeue takes the message once its claim lease passed"),
-      );
+      return 0;
     }
+  }
+
+  async function tryThenHandOver(message: QueuedMessage): Promise<void> {
+    const failedTries = await firstTry(message);
+    if (failedTries === null) return;
+    await queue.enqueue([message], failedTries).catch((err: unknown) =>
+      logger.warn({ err, messageId: message.id }, "queueing failed; the periodic requeue takes the message once its claim lease or retry time passed"),
+    );
   }
 
   return {
@@ -57,7 +64,7 @@ export function createDispatcher({ sendTry, queue, logger, maxInFlight = 32 }: D
           overflow.push(message);
           continue;
         }
-        const running = firstTry(message).finally(() => inFlight.delete(running));
+        const running = tryThenHandOver(message).finally(() => inFlight.delete(running));
         inFlight.add(running);
       }
       await queue.enqueue(overflow);

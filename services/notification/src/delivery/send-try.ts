@@ -71,7 +71,10 @@ async function claimTry(db: Db, messageId: string, leaseUntil: Date): Promise<Cl
   return rows[0] ?? null;
 }
 
-export function createSendTry({ db, providers, logger, clock, retry }: SendTryOptions): (messageId: string) => Promise<TryOutcome> {
+/** One try of the message with this id (see the module comment). */
+export type SendTry = (messageId: string) => Promise<TryOutcome>;
+
+export function createSendTry({ db, providers, logger, clock, retry }: SendTryOptions): SendTry {
   /**
    * The provider has the message: its `sent` record must survive a database outage (PostgreSQL restarting),
    * or the message would stay `queued` and a later try would send it a second time. The write is retried

@@ -5,10 +5,10 @@
 import { Worker, type ConnectionOptions, type Job } from "bullmq";
 import type { Logger } from "@sysops/logger";
 import { SEND_QUEUE, type SendJob } from "./send-queue.ts";
-import type { TryOutcome } from "./send-try.ts";
+import type { SendTry } from "./send-try.ts";
 
 export interface SendWorkerOptions {
-  sendTry: (messageId: string) => Promise<TryOutcome>;
+  sendTry: SendTry;
   connection: ConnectionOptions;
   logger: Logger;
   prefix?: string;
