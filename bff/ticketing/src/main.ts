@@ -19,7 +19,7 @@ const redis = new Redis(env.REDIS_URL, { connectionName: "bff-ticketing" });
 redis.on("error", (err) => logger.warn({ err }, "redis error"));
 const blocking = new Redis(env.REDIS_URL, { connectionName: "bff-ticketing:live" });
 blocking.on("error", (err) => logger.warn({ err }, "redis (live feed) error"));
-const changes = await startEventStreamFeed({ blocking, reader: redis, stream: DEFAULT_STREAM, logger });
+const changes = startEventStreamFeed({ blocking, reader: redis, stream: DEFAULT_STREAM, logger });
 
 const server = await startTrpcServer({
   name: "bff-ticketing",

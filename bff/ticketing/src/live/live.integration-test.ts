@@ -17,7 +17,7 @@ import { createServices } from "../clients.ts";
 import type { AppRouter } from "../router.ts";
 import { appRouter } from "../router.ts";
 import { contextFactory } from "../trpc.ts";
-import { startEventStreamFeed, type EventStreamFeed } from "./event-stream-feed.ts";
+import { compareStreamIds, startEventStreamFeed, type EventStreamFeed } from "./event-stream-feed.ts";
 import type { LiveTicketChange } from "./ticket-change.ts";
 
 const secret = "bff-ticketing-live-test-secret-0123456789";
@@ -44,7 +44,7 @@ const instances: Instance[] = [];
 async function startInstance(port: number, drainTimeoutMs = 50): Promise<Instance> {
   const reader = new Redis(REDIS_URL);
   const blocking = new Redis(REDIS_URL);
-  const feed = await startEventStreamFeed({ blocking, reader, stream, logger, blockMs: 1_000 });
+  const feed = startEventStreamFeed({ blocking, reader, stream, logger, blockMs: 1_000 });
   const server = await startTrpcServer({
     name: "bff-ticketing-live-test",
     port,
@@ -87,9 +87,14 @@ interface Received {
   at: number;
 }
 
-/** Subscribes as `caller` to instance `port`; collects what arrives. */
+/**
+ * Subscribes as `caller` to instance `port`; collects what arrives. A new subscription (no lastEventId) may first
+ * get a few seconds of older changes (event-stream-feed.ts, `position`): `received` holds what was appended after
+ * the call, `older` the rest. A resumed one is exact: everything lands in `received`.
+ */
 async function subscribe(port: number, caller: UserCaller, lastEventId?: string) {
   const token = await signCaller(caller, secret);
+  const newest = lastEventId ? undefined : ((await redis.xrevrange(stream, "+", "-", "COUNT", 1)) as [string, string[]][])[0]?.[0];
   const client = createTRPCClient<AppRouter>({
     links: [
       httpSubscriptionLink({
@@ -100,16 +105,17 @@ async function subscribe(port: number, caller: UserCaller, lastEventId?: string)
     ],
   });
   const received: Received[] = [];
+  const older: Received[] = [];
   const errors: unknown[] = [];
   let started!: () => void;
   const ready = new Promise<void>((resolve) => (started = resolve));
   const sub = client.live.ticketChanges.subscribe(lastEventId ? { lastEventId } : undefined, {
     onStarted: () => started(),
-    onData: (e) => received.push({ id: e.id, data: e.data, at: performance.now() }),
+    onData: (e) => (newest && compareStreamIds(e.id, newest) <= 0 ? older : received).push({ id: e.id, data: e.data, at: performance.now() }),
     onError: (e) => errors.push(e),
   });
   await Promise.race([ready, new Promise((_, reject) => setTimeout(() => reject(new Error("subscription did not start")), 5_000))]);
-  return { received, errors, unsubscribe: () => sub.unsubscribe() };
+  return { received, older, errors, unsubscribe: () => sub.unsubscribe() };
 }
 
 const until = async (check: () => boolean, ms = 3_000) => {
@@ -199,6 +205,49 @@ describe("live.ticketChanges", () => {
     expect(expert.received.map((r) => r.id)).toEqual([annsTicket.entryId]);
     expect(agent.received.map((r) => r.id)).toEqual([annsTicket.entryId, bensTicket.entryId]);
     for (const s of [ann, ben, expert, agent]) s.unsubscribe();
+  });
+
+  it("reads the stream only while somebody listens", async () => {
+    const name = `live-test-blocking-${randomUUID()}`;
+    const blocking = new Redis(REDIS_URL, { connectionName: name });
+    const reader = new Redis(REDIS_URL);
+    const feed = startEventStreamFeed({ blocking, reader, stream, logger, blockMs: 1_000 });
+    /** Whether the feed's blocking connection sits in an XREAD right now (CLIENT LIST flag `b`). */
+    const blocked = async () => {
+      const line = String(await redis.client("LIST")).split("\n").find((l) => l.includes(` name=${name} `));
+      if (!line) throw new Error("the feed's blocking connection is not connected");
+      return / flags=\w*b/.test(line);
+    };
+    try {
+      await appendStatusChange(ANN.customerId!, "assigned");
+      await new Promise((r) => setTimeout(r, 200));
+      expect(await blocked()).toBe(false);
+
+      const listener = new AbortController();
+      const entries = feed.listen(listener.signal);
+      const appended = await appendStatusChange(ANN.customerId!, "accepted");
+      const first = (await entries.next()).value as [string, string[]][];
+      expect(first.map(([id]) => id)).toContain(appended.entryId);
+      const started = Date.now() + 2_000;
+      while (!(await blocked())) {
+        if (Date.now() > started) throw new Error("not reading while somebody listens");
+        await new Promise((r) => setTimeout(r, 20));
+      }
+
+      listener.abort();
+      await appendStatusChange(ANN.customerId!, "in_progress"); // the XREAD in flight returns, finds nobody, ends
+      const end = Date.now() + 2_000;
+      while (await blocked()) {
+        if (Date.now() > end) throw new Error("still reading with nobody listening");
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      await appendStatusChange(ANN.customerId!, "resolved");
+      await new Promise((r) => setTimeout(r, 200));
+      expect(await blocked()).toBe(false);
+    } finally {
+      await feed.stop();
+      reader.disconnect();
+    }
   });
 
   it("refuses a stream without a caller token and a malformed lastEventId (an error event, then the stream ends)", async () => {

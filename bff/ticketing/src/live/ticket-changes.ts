@@ -2,7 +2,8 @@
  * The changes one caller sees, as tRPC `tracked` events whose id is the stream entry id. A client that
  * reconnects sends the last id it got as `lastEventId`: it first gets every entry after that id (catch-up
  * from the stream), then the live ones newer than the last it was sent — so nothing is missed and nothing
- * comes twice. A new subscription (no lastEventId) starts at "now" (XREAD's "$").
+ * comes twice. A new subscription (no lastEventId) starts about now: it may get a few seconds of older
+ * changes first (event-stream-feed.ts, `position`).
  */
 import { tracked } from "@trpc/server";
 import type { UserCaller } from "@sysops/internal-auth";
