@@ -6,11 +6,12 @@
  */
 import { randomUUID } from "node:crypto";
 import http, { type IncomingMessage } from "node:http";
-import type { AnyRouter, inferRouterContext } from "@trpc/server";
+import type { AnyRouter, inferRouterContext, TRPCError } from "@trpc/server";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { CALLER_HEADER } from "@sysops/internal-auth";
 import type { Logger } from "@sysops/logger";
 import { REQUEST_ID_HEADER, requestContext } from "@sysops/logger/request-context";
+import { createDirectCalls } from "./direct-calls.ts";
 
 export interface ContextRequest {
   req: IncomingMessage;
@@ -30,6 +31,8 @@ export interface TrpcServerOptions<TRouter extends AnyRouter> {
   /** Releases resources after the last in-flight request finished. */
   onClose?: () => Promise<void>;
   drainTimeoutMs?: number;
+  /** Single queries and mutations without tRPC's Fetch adapter (direct-calls.ts); default true. Tests compare both. */
+  directCalls?: boolean;
 }
 
 export interface RunningServer {
@@ -43,17 +46,16 @@ export async function startTrpcServer<TRouter extends AnyRouter>(opts: TrpcServe
   const { logger } = opts;
   let draining = false;
 
-  const trpcHandler = createHTTPHandler({
-    router: opts.router,
-    createContext: ({ req }) => {
-      const store = requestContext.getStore();
-      return opts.createContext({ req, requestId: store?.requestId ?? randomUUID(), callerToken: store?.callerToken });
-    },
-    onError({ error, path }) {
-      if (error.code === "INTERNAL_SERVER_ERROR") logger.error({ err: error.cause ?? error, path }, "procedure failed");
-      else logger.info({ code: error.code, path, message: error.message }, "procedure refused");
-    },
-  });
+  const createContext = (req: IncomingMessage) => {
+    const store = requestContext.getStore();
+    return opts.createContext({ req, requestId: store?.requestId ?? randomUUID(), callerToken: store?.callerToken });
+  };
+  const onError = ({ error, path }: { error: TRPCError; path: string | undefined }) => {
+    if (error.code === "INTERNAL_SERVER_ERROR") logger.error({ err: error.cause ?? error, path }, "procedure failed");
+    else logger.info({ code: error.code, path, message: error.message }, "procedure refused");
+  };
+  const trpcHandler = createHTTPHandler({ router: opts.router, createContext: ({ req }) => createContext(req), onError });
+  const directCall = opts.directCalls === false ? () => false : createDirectCalls({ router: opts.router, createContext, onError });
 
   const server = http.createServer((req, res) => {
     const requestId = headerValue(req.headers[REQUEST_ID_HEADER]) ?? randomUUID();
@@ -76,7 +78,7 @@ export async function startTrpcServer<TRouter extends AnyRouter>(opts: TrpcServe
       );
       return;
     }
-    requestContext.run({ requestId, callerToken }, () => trpcHandler(req, res));
+    requestContext.run({ requestId, callerToken }, () => directCall(req, res) || trpcHandler(req, res));
   });
 
   await new Promise<void>((resolve, reject) => {

@@ -110,10 +110,16 @@ describe("customer portal with the real services", () => {
   });
 
   it("files a web ticket with the chosen category and the preferred window in the customer's time zone", async () => {
-    const ticket = await fileFor(eva, { category: "network", preferredDate: "2026-12-01", preferredSlot: "morning" });
+    // A week ahead (a fixed date would fall out of the 60 days a customer may ask for); the morning slot is
+    // 08:00–12:00 on Berlin's wall clock, whatever its UTC offset that day.
+    const preferredDate = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+    const ticket = await fileFor(eva, { category: "network", preferredDate, preferredSlot: "morning" });
     expect(ticket).toMatchObject({ status: "new", channel: "web", productCategory: "network" });
     const page = await bffAs(eva).customer.ticket.query({ number: ticket.number });
-    expect(page).toMatchObject({ preferredWindowStart: "2026-12-01T07:00:00.000Z", preferredWindowEnd: "2026-12-01T11:00:00.000Z", allowedActions: ["cancel"] });
+    expect(page).toMatchObject({ allowedActions: ["cancel"] });
+    const inBerlin = (iso: string | null) =>
+      new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Berlin", dateStyle: "short", timeStyle: "short" }).format(new Date(iso ?? NaN));
+    expect([inBerlin(page.preferredWindowStart), inBerlin(page.preferredWindowEnd)]).toEqual([`${preferredDate} 08:00`, `${preferredDate} 12:00`]);
     expect(page.timeline).toEqual([expect.objectContaining({ from: null, to: "new", actorRole: "customer", channel: "web" })]);
     expect(JSON.stringify(page.timeline)).not.toContain(eva.userId);
   });

@@ -1,14 +1,14 @@
 /**
  * Ticketing's copy of each customer's filing facts, kept from `customer.profile_changed` (the customer
  * service owns them). Filing a ticket reads it (`projectedFilingFacts`) instead of calling that service:
- * one local query instead of an HTTP round trip through another process, and filing keeps working while
- * the customer service is down. The projection can lag a change by the relay's delay (milliseconds), or
- * miss a customer whose profile was never published: then `projectedFilingFacts` answers null and the
+ * one local query instead of an HTTP round trip through another process (the same query takes the ticket's
+ * number), and filing keeps working while the customer service is down. The projection can lag a change by the relay's delay (milliseconds), or
+ * miss a customer whose profile was never published: then `projectedFiling` answers null and the
  * caller asks the customer service (customer-directory.ts), so a refusal is always the owner's answer.
  */
 import type { EventOfType } from "@sysops/events/catalog";
 import { z } from "zod";
-import { SQL_SCHEMA, type Db } from "../db/client.ts";
+import { SQL_SCHEMA, TICKET_NUMBER_SEQUENCE, type Db } from "../db/client.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { FilingFacts, OwnedProduct } from "./customer-directory.ts";
 
@@ -31,27 +31,58 @@ export async function upsertCustomerProjection(tx: Prisma.TransactionClient, eve
     WHERE c."changedAt" <= EXCLUDED."changedAt"`;
 }
 
-const productsSchema = z.array(z.object({ id: z.string(), name: z.string(), category: z.string() }));
+const productSchema = z.object({ id: z.string(), name: z.string(), category: z.string() });
 
-/** The facts a new ticket snapshots, from the projection; null when it lacks the customer or the product. */
-export async function projectedFilingFacts(db: Db, customerId: string, productId: string): Promise<(FilingFacts & { product: OwnedProduct }) | null> {
-  const row = await db.customerProjection.findUnique({ where: { customerId } });
-  const product = row && productsSchema.parse(row.products).find((p) => p.id === productId);
-  if (!row || !product) return null;
+interface ProjectedFilingRow {
+  number: number | null;
+  name: string;
+  addressLat: number;
+  addressLon: number;
+  planName: string;
+  planTier: number;
+  requiredSkillLevel: number;
+  assignTargetMinutes: number;
+  acceptTargetMinutes: number;
+  resolveTargetMinutes: number;
+  product: unknown;
+}
+
+/** What a new ticket snapshots, from the projection, and the ticket's number. */
+export interface ProjectedFiling {
+  facts: FilingFacts & { product: OwnedProduct };
+  number: number;
+}
+
+/**
+ * The facts a new ticket snapshots, from the projection, and the next ticket number, in ONE query (filing is
+ * the hot path: every round trip to PostgreSQL costs a wake-up of both processes). Null when the projection
+ * lacks the customer or the product; then no number is taken.
+ */
+export async function projectedFiling(db: Db, customerId: string, productId: string): Promise<ProjectedFiling | null> {
+  const [row] = await db.$queryRaw<ProjectedFilingRow[]>`
+    SELECT CASE WHEN f.product IS NOT NULL THEN nextval(${TICKET_NUMBER_SEQUENCE})::int END AS number, f.*
+      FROM (SELECT c.name, c."addressLat", c."addressLon", c."planName", c."planTier", c."requiredSkillLevel",
+                   c."assignTargetMinutes", c."acceptTargetMinutes", c."resolveTargetMinutes",
+                   (SELECT p FROM jsonb_array_elements(c.products) AS p WHERE p->>'id' = ${productId} LIMIT 1) AS product
+              FROM ${SQL_SCHEMA}."CustomerProjection" c WHERE c."customerId" = ${customerId}::uuid) AS f`;
+  if (!row || row.number === null) return null;
   return {
-    customer: {
-      name: row.name,
-      addressLat: row.addressLat,
-      addressLon: row.addressLon,
-      plan: {
-        name: row.planName,
-        tier: row.planTier,
-        requiredSkillLevel: row.requiredSkillLevel,
-        assignTargetMinutes: row.assignTargetMinutes,
-        acceptTargetMinutes: row.acceptTargetMinutes,
-        resolveTargetMinutes: row.resolveTargetMinutes,
+    number: row.number,
+    facts: {
+      customer: {
+        name: row.name,
+        addressLat: row.addressLat,
+        addressLon: row.addressLon,
+        plan: {
+          name: row.planName,
+          tier: row.planTier,
+          requiredSkillLevel: row.requiredSkillLevel,
+          assignTargetMinutes: row.assignTargetMinutes,
+          acceptTargetMinutes: row.acceptTargetMinutes,
+          resolveTargetMinutes: row.resolveTargetMinutes,
+        },
       },
+      product: productSchema.parse(row.product),
     },
-    product,
   };
 }

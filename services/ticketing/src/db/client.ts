@@ -5,6 +5,8 @@ import { Prisma, PrismaClient } from "../generated/prisma/client.ts";
 export const DB_SCHEMA = "ticketing";
 /** The schema as a quoted identifier for hand-written statements (`${SQL_SCHEMA}."Ticket"`); Prisma's own queries qualify themselves. */
 export const SQL_SCHEMA = Prisma.raw(`"${DB_SCHEMA}"`);
+/** The ticket number sequence, as `nextval`'s argument. */
+export const TICKET_NUMBER_SEQUENCE = Prisma.raw(`'"${DB_SCHEMA}"."Ticket_number_seq"'`);
 
 export type Db = PrismaClient;
 

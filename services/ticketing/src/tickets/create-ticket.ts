@@ -2,9 +2,9 @@ import { randomUUID } from "node:crypto";
 import { invalid } from "@sysops/domain-errors";
 import type { UserCaller } from "@sysops/internal-auth";
 import type { Clock } from "@sysops/events/clock";
-import type { CustomerDirectory, FilingFacts, OwnedProduct } from "../customers/customer-directory.ts";
-import { projectedFilingFacts } from "../customers/customer-projection.ts";
-import { DB_SCHEMA, SQL_SCHEMA as T, type Db } from "../db/client.ts";
+import type { CustomerDirectory } from "../customers/customer-directory.ts";
+import { projectedFiling, type ProjectedFiling } from "../customers/customer-projection.ts";
+import { SQL_SCHEMA as T, TICKET_NUMBER_SEQUENCE, type Db } from "../db/client.ts";
 import { outboxCommitted } from "@sysops/events/relay-wake";
 import { assertMayFileTicket } from "./access.ts";
 import { ticketCreatedRow } from "./ticket-events.ts";
@@ -24,9 +24,8 @@ import { TICKET_VIEW_COLUMNS, ticketViewSelect, toTicketView, type TicketRow, ty
  */
 export async function createTicket(db: Db, customers: CustomerDirectory, caller: UserCaller, input: CreateTicketInput, clock: Clock): Promise<TicketView> {
   assertMayFileTicket(caller, input.customerId, input.channel);
-  const facts = (await projectedFilingFacts(db, input.customerId, input.productId)) ?? (await customers.filingFacts(input.customerId, input.productId));
-  if (!facts?.product) throw invalid("productId", `Product ${input.productId} is not registered to this customer`);
-  const inserted = await insertTicket(db, caller, input, { customer: facts.customer, product: facts.product }, clock.now());
+  const filing = (await projectedFiling(db, input.customerId, input.productId)) ?? (await askCustomerService(db, customers, input));
+  const inserted = await insertTicket(db, caller, input, filing, clock.now());
   if (inserted) {
     outboxCommitted();
     return inserted;
@@ -51,20 +50,27 @@ async function ticketForKey(db: Db, input: CreateTicketInput): Promise<TicketVie
   return row ? toTicketView(row) : null;
 }
 
+/** The filing facts from their owner when the projection lacks them (customers/customer-projection.ts), and a number. */
+async function askCustomerService(db: Db, customers: CustomerDirectory, input: CreateTicketInput): Promise<ProjectedFiling> {
+  const facts = await customers.filingFacts(input.customerId, input.productId);
+  if (!facts?.product) throw invalid("productId", `Product ${input.productId} is not registered to this customer`);
+  const [{ number }] = await db.$queryRaw<[{ number: number }]>`SELECT nextval(${TICKET_NUMBER_SEQUENCE})::int AS number`;
+  return { facts: { customer: facts.customer, product: facts.product }, number };
+}
+
 const dateOrNull = (iso: string | undefined) => (iso ? new Date(iso) : null);
 
 /**
  * The ticket, its first transition and its `ticket.created` outbox row as ONE statement (data-modifying CTEs
- * commit or fail together, no BEGIN/COMMIT round trips), after taking the ticket's number from its sequence
- * so the event payload is complete and validated before anything is written. Decision: this hot path is SQL
+ * commit or fail together, no BEGIN/COMMIT round trips), after the ticket's number was taken from its sequence
+ * (with the filing facts) so the event payload is complete and validated before anything is written. Decision: this hot path is SQL
  * rather than Prisma's nested create: that took 6 round trips (BEGIN, ticket, transition, read-back, outbox,
  * COMMIT) and was the largest CPU cost of filing a ticket (see bench/ticket-creation.ts). The row shape is
  * still Prisma's (`TicketRow`), and create-ticket.integration-test.ts reads it back through Prisma.
  * Null when the idempotency key was already used (ON CONFLICT DO NOTHING: then nothing is written).
  */
-async function insertTicket(db: Db, caller: UserCaller, input: CreateTicketInput, facts: FilingFacts & { product: OwnedProduct }, now: Date): Promise<TicketView | null> {
+async function insertTicket(db: Db, caller: UserCaller, input: CreateTicketInput, { facts, number }: ProjectedFiling, now: Date): Promise<TicketView | null> {
   const { customer, product } = facts;
-  const [{ number }] = await db.$queryRaw<[{ number: number }]>`SELECT nextval(pg_get_serial_sequence(${`${DB_SCHEMA}."Ticket"`}, 'number'))::int AS number`;
   const ticket = {
     id: randomUUID(),
     number,
