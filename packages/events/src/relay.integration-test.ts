@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createManualClock } from "./clock.ts";
 import { startConsumer } from "./consumer.ts";
 import { startOutboxRelay } from "./relay.ts";
-import { createFixture, groupCaughtUp, insertOutboxRows, readStream, SCHEMA, waitFor, type Fixture, type PgTx } from "./test-fixture.ts";
+import { createFixture, groupCaughtUp, insertOutboxRowObjects, insertOutboxRows, readStream, SCHEMA, waitFor, type Fixture, type PgTx } from "./test-fixture.ts";
 
 let f: Fixture;
 beforeEach(async () => {
@@ -143,6 +143,82 @@ describe("outbox relay", () => {
     const polling = startOutboxRelay({ databaseUrl: f.database.url, schema: SCHEMA, redis: f.redis, logger: f.logger, stream: f.stream, idleMs: 50 });
     await waitFor(async () => (await f.redis.xlen(f.stream)) === 1, 5_000);
     await polling.stop();
+  });
+
+  describe("publish at commit", () => {
+    const polling = (idleMs: number) =>
+      startOutboxRelay({ databaseUrl: f.database.url, schema: SCHEMA, redis: f.redis, logger: f.logger, stream: f.stream, idleMs, stampEveryMs: 100 });
+
+    it("puts the handed-over rows on the stream at once, as a drain writes them, and marks them published soon after", async () => {
+      const r = polling(60_000); // only the hand-over can publish within the test's time
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const rows = await insertOutboxRowObjects(f.pool, 3);
+      const handedOver = performance.now();
+      r.publishCommitted(rows);
+      await waitFor(async () => (await f.redis.xlen(f.stream)) === 3, 5_000);
+      expect(performance.now() - handedOver).toBeLessThan(200);
+      await waitFor(async () => (await unpublished()) === 0, 5_000);
+
+      const drained = await insertOutboxRowObjects(f.pool, 1);
+      const drainer = relay();
+      expect(await drainer.drainOnce()).toBe(1);
+      await Promise.all([drainer.stop(), r.stop()]);
+      const entries = await readStream(f.redis, f.stream);
+      expect(entries.map((e) => e.event.id)).toEqual([...rows, ...drained].map((row) => row.id));
+      // The same envelope either way: fields, and occurredAt to the millisecond in UTC.
+      expect(entries[0]!.event).toEqual({ ...rows[0], occurredAt: rows[0]!.occurredAt.toISOString() });
+      expect(entries[3]!.event).toEqual({ ...drained[0], occurredAt: drained[0]!.occurredAt.toISOString() });
+      expect(entries.map((e) => e.fields.filter((_, i) => i % 2 === 0))).toEqual(entries.map(() => ["type", "event"]));
+    });
+
+    it("a row whose publish at commit failed (Redis refused it) is published by the poll, once", async () => {
+      const r = polling(50);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await f.redis.set(f.stream, "not a stream"); // XADD now fails with WRONGTYPE
+      const rows = await insertOutboxRowObjects(f.pool, 2);
+      r.publishCommitted(rows);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(await unpublished()).toBe(2);
+      await f.redis.del(f.stream);
+      await waitFor(async () => (await unpublished()) === 0, 5_000);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await r.stop();
+      expect((await readStream(f.redis, f.stream)).map((e) => e.event.id)).toEqual(rows.map((row) => row.id));
+    });
+
+    it("a polling relay leaves rows another relay publishes at commit alone, and drains a row nobody handed over once it waited 1 s", async () => {
+      const poller = startOutboxRelay({ databaseUrl: f.database.url, schema: SCHEMA, redis: f.redis, logger: f.logger, stream: f.stream, idleMs: 20 });
+      const producer = polling(60_000);
+      await new Promise((resolve) => setTimeout(resolve, 200)); // both past their first poll
+      for (let round = 0; round < 10; round += 1) {
+        producer.publishCommitted(await insertOutboxRowObjects(f.pool, 3));
+        await new Promise((resolve) => setTimeout(resolve, 30));
+      }
+      const [orphan] = await insertOutboxRows(f.pool, 1);
+      const committed = performance.now();
+      await waitFor(async () => (await readStream(f.redis, f.stream)).some((e) => e.event.id === orphan), 5_000);
+      const waited = performance.now() - committed;
+      await Promise.all([poller.stop(), producer.stop()]);
+      const published = (await readStream(f.redis, f.stream)).map((e) => e.event.id);
+      expect(published).toHaveLength(31);
+      expect(new Set(published).size).toBe(31);
+      expect(waited).toBeGreaterThanOrEqual(950);
+      expect(await unpublished()).toBe(0);
+    });
+
+    it("refuses a stale time that is not longer than the stamp interval", () => {
+      expect(() => startOutboxRelay({ databaseUrl: f.database.url, schema: SCHEMA, redis: f.redis, logger: f.logger, stream: f.stream, poll: false, stampEveryMs: 500, staleAfterMs: 500 })).toThrow(/staleAfterMs/);
+    });
+
+    it("stop() marks what it published at commit before it returns", async () => {
+      const r = startOutboxRelay({ databaseUrl: f.database.url, schema: SCHEMA, redis: f.redis, logger: f.logger, stream: f.stream, idleMs: 60_000, stampEveryMs: 60_000, staleAfterMs: 120_000 });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      r.publishCommitted(await insertOutboxRowObjects(f.pool, 4));
+      await waitFor(async () => (await f.redis.xlen(f.stream)) === 4, 5_000);
+      expect(await unpublished()).toBe(4);
+      await r.stop();
+      expect(await unpublished()).toBe(0);
+    });
   });
 
   describe("pruning", () => {

@@ -93,9 +93,9 @@ function pgTransactionalDb(pool: pg.Pool): TransactionalDb<PgTx> {
   };
 }
 
-/** Writes `count` ticket.created rows to the outbox, as a producing service would; returns their ids in order. */
-export async function insertOutboxRows(pool: pg.Pool, count: number): Promise<string[]> {
-  const ids: string[] = [];
+/** Writes `count` ticket.created rows to the outbox (committed), as a producing service would; returns them in order. */
+export async function insertOutboxRowObjects(pool: pg.Pool, count: number) {
+  const rows = [];
   for (let i = 0; i < count; i += 1) {
     const ticketId = crypto.randomUUID();
     const row = toOutboxRow(ticketCreated, { aggregateType: "ticket", aggregateId: ticketId, payload: ticketPayload(ticketId, i + 1) });
@@ -103,9 +103,14 @@ export async function insertOutboxRows(pool: pg.Pool, count: number): Promise<st
       `INSERT INTO ${SCHEMA}."OutboxEvent" (id, "aggregateType", "aggregateId", type, version, payload, "occurredAt") VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [row.id, row.aggregateType, row.aggregateId, row.type, row.version, JSON.stringify(row.payload), row.occurredAt],
     );
-    ids.push(row.id);
+    rows.push(row);
   }
-  return ids;
+  return rows;
+}
+
+/** `insertOutboxRowObjects`, returning the ids in order. */
+export async function insertOutboxRows(pool: pg.Pool, count: number): Promise<string[]> {
+  return (await insertOutboxRowObjects(pool, count)).map((row) => row.id);
 }
 
 /** Every entry's id and decoded `event` field, in stream order. */

@@ -7,9 +7,9 @@
  * - svc-ticketing-worker (`worker-main.ts`) runs `startWorkers`: the `ticketing` consumer group (expert
  *   projection, matching triggers), the matching job, the SLA worker, the auto-close sweep, and its own relay.
  *
- * Both relays are woken in-process right after a commit that wrote outbox rows (`outboxCommitted()`, see
- * @sysops/events/relay-wake), so an event reaches the stream within milliseconds of its commit; their idle
- * polls (once a second) only pick up rows nobody woke them for. Decision: the worker runs a relay too, so
+ * Both relays get the rows a commit of their process wrote, in-process, right after it (`outboxCommitted()`,
+ * see @sysops/events/relay-wake), so an event reaches the stream within milliseconds of its commit; their idle
+ * polls (once a second) only pick up rows nobody handed over or woke them for. Decision: the worker runs a relay too, so
  * that what it writes (matching's `ticket.assigned` / `escalated`, SLA firings, auto-close) is published at
  * its commit rather than at the API relay's next poll, and still is while the API is down. Several relays are
  * safe (rows are locked with FOR UPDATE SKIP LOCKED, see @sysops/events).

@@ -92,9 +92,10 @@ export async function assignPicks(deps: { db: Db; clock: Clock; logger: Logger }
     )
     SELECT id FROM picked`;
   if (rows.length === 0) return [];
-  outboxCommitted();
-
   const assigned = new Set(rows.map((r) => r.id));
+  // The events of the picks that were written (a ticket changed since the run read it got none).
+  outboxCommitted(events.filter((e) => assigned.has(e.aggregateId)));
+
   const timed = planned
     .filter((p) => assigned.has(p.ticket.id))
     .map(({ ticket, to, changes }) => ({ ...ticket, status: to, acceptDueAt: changes.acceptDueAt ?? null, resolveDueAt: null }));

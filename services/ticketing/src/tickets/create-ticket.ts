@@ -27,8 +27,8 @@ export async function createTicket(db: Db, customers: CustomerDirectory, caller:
   const filing = (await projectedFiling(db, input.customerId, input.productId)) ?? (await askCustomerService(db, customers, input));
   const inserted = await insertTicket(db, caller, input, filing, clock.now());
   if (inserted) {
-    outboxCommitted();
-    return inserted;
+    outboxCommitted([inserted.event]);
+    return inserted.view;
   }
   // The (customerId, idempotencyKey) unique index refused the row: a replay (double click, retried request),
   // or a concurrent create with the same key that won. Either way the customer gets the ticket that exists.
@@ -67,9 +67,9 @@ const dateOrNull = (iso: string | undefined) => (iso ? new Date(iso) : null);
  * rather than Prisma's nested create: that took 6 round trips (BEGIN, ticket, transition, read-back, outbox,
  * COMMIT) and was the largest CPU cost of filing a ticket (see bench/ticket-creation.ts). The row shape is
  * still Prisma's (`TicketRow`), and create-ticket.integration-test.ts reads it back through Prisma.
- * Null when the idempotency key was already used (ON CONFLICT DO NOTHING: then nothing is written).
+ * The view and the event row written; null when the idempotency key was already used (ON CONFLICT DO NOTHING: then nothing is written).
  */
-async function insertTicket(db: Db, caller: UserCaller, input: CreateTicketInput, { facts, number }: ProjectedFiling, now: Date): Promise<TicketView | null> {
+async function insertTicket(db: Db, caller: UserCaller, input: CreateTicketInput, { facts, number }: ProjectedFiling, now: Date) {
   const { customer, product } = facts;
   const ticket = {
     id: randomUUID(),
@@ -109,5 +109,5 @@ async function insertTicket(db: Db, caller: UserCaller, input: CreateTicketInput
       SELECT ${event.id}::uuid, ${event.aggregateType}, ticket.id, ${event.type}, ${event.version}, ${JSON.stringify(event.payload)}::jsonb, ${event.occurredAt} FROM ticket
     )
     SELECT * FROM ticket`;
-  return rows[0] ? toTicketView(rows[0]) : null;
+  return rows[0] ? { view: toTicketView(rows[0]), event } : null;
 }
