@@ -278,6 +278,17 @@ describe("event consumer", () => {
     expect(await count("ProcessedEvent")).toBe(0);
   });
 
+  it("acknowledges an entry of a catalog type it does not handle unread: its validity is the handling groups' business", async () => {
+    // Typed as a catalog event this group ignores, but not even JSON: the groups that handle ticket.assigned dead-letter it.
+    await f.redis.xadd(f.stream, "*", "type", "ticket.assigned", "event", "{not json");
+    await f.redis.xadd(f.stream, "*", "type", "ticket.teleported", "event", "{not json"); // not in the catalog: dead-lettered
+    consume({ "ticket.created": recordEffect });
+    await waitFor(() => groupCaughtUp(f.redis, f.stream, "g"));
+    const dead = await f.redis.xrange(f.deadLetterStream, "-", "+");
+    expect(dead.map(([, fields]) => fields[fields.indexOf("event") + 1])).toEqual(["{not json"]);
+    expect(dead[0]![1][dead[0]![1].indexOf("reason") + 1]).toMatch(/^malformed JSON/);
+  });
+
   it("stop() returns within its grace period while Redis is unreachable (a command waiting for it)", async () => {
     // A client of a port nothing listens on, retrying for ever like the services' clients during an outage.
     const down = new Redis({ port: 1, maxRetriesPerRequest: null, retryStrategy: () => 50 });

@@ -10,7 +10,7 @@
  */
 import type { Redis } from "ioredis";
 import type { Logger } from "@sysops/logger";
-import { decodeEvent, type AnyEvent, type EventOfType, type EventType } from "./catalog.ts";
+import { catalog, decodeEvent, type AnyEvent, type EventOfType, type EventType } from "./catalog.ts";
 import { recordProcessed, recordProcessedMany, type InboxTransaction, type TransactionalDb } from "./inbox.ts";
 import { fieldValue, type StreamEntry } from "./stream-entries.ts";
 
@@ -39,6 +39,9 @@ export interface EntryProcessorOptions<Tx extends InboxTransaction> {
   logger: Logger;
 }
 
+/** Every type in the catalog: an entry of one this group neither handles nor signals is acknowledged unread. */
+const CATALOG_TYPES: ReadonlySet<string> = new Set(catalog.map((d) => d.type));
+
 export type EntryOutcome = "handled" | "duplicate" | "signalled" | "ignored" | "dead-lettered" | "failed";
 
 export function createEntryProcessor<Tx extends InboxTransaction>(options: EntryProcessorOptions<Tx>) {
@@ -62,7 +65,15 @@ export function createEntryProcessor<Tx extends InboxTransaction>(options: Entry
   type Signal = (event: AnyEvent) => void;
   type Decoded = { kind: "dead"; reason: string } | { kind: "ignored" } | { kind: "signal"; event: AnyEvent; signal: Signal } | { kind: "handle"; event: AnyEvent; handler: Handler };
 
+  /**
+   * An entry whose `type` field names a catalog event this group does not care about is ignored without being
+   * parsed (most of the suite's events are of no interest to most groups, e.g. every `ticket.created` to
+   * notification); the groups that handle the type validate it (and dead-letter it if it is bad). Anything
+   * else (no or an unknown type field) is decoded, so a bad entry is still dead-lettered.
+   */
   function decode(fields: string[]): Decoded {
+    const type = fieldValue(fields, "type");
+    if (type !== undefined && CATALOG_TYPES.has(type) && !handlers[type as EventType] && !signals[type as EventType]) return { kind: "ignored" };
     const raw = fieldValue(fields, "event");
     const parsed = raw === undefined ? { ok: false as const, reason: "entry has no `event` field" } : decodeEvent(raw);
     if (!parsed.ok) return { kind: "dead", reason: parsed.reason };

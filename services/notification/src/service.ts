@@ -19,7 +19,7 @@ import { createAfterCommitQueue } from "./delivery/after-commit.ts";
 import { requeueQueued } from "./delivery/requeue.ts";
 import { createDispatcher } from "./delivery/dispatcher.ts";
 import { createSendQueue, DEFAULT_RETRY, type RetryPolicy } from "./delivery/send-queue.ts";
-import { createSendTry } from "./delivery/send-try.ts";
+import { createSendTries } from "./delivery/send-try.ts";
 import { startSendWorker } from "./delivery/send-worker.ts";
 import type { Providers } from "./providers/provider.ts";
 import type { SinkStore } from "./sinks/sink-store.ts";
@@ -57,9 +57,9 @@ export async function startNotificationService(opts: NotificationServiceOptions)
   bullConnection.on("error", (err) => logger.warn({ err }, "redis (BullMQ) connection error"));
   const clock = opts.clock ?? systemClock;
   const queue = createSendQueue({ connection: bullConnection, prefix: opts.queuePrefix, retry: opts.retry });
-  const sendTry = createSendTry({ db, providers: opts.providers, logger, clock, retry: opts.retry ?? DEFAULT_RETRY });
-  const worker = startSendWorker({ sendTry, connection: bullConnection, logger, prefix: opts.queuePrefix });
-  const dispatcher = createDispatcher({ sendTry, queue, logger });
+  const tries = createSendTries({ db, providers: opts.providers, logger, clock, retry: opts.retry ?? DEFAULT_RETRY });
+  const worker = startSendWorker({ sendTry: tries.next, connection: bullConnection, logger, prefix: opts.queuePrefix });
+  const dispatcher = createDispatcher({ tries, queue, logger });
   const afterCommit = createAfterCommitQueue(db, dispatcher);
   const consumer = startConsumer({
     redis,
@@ -67,7 +67,7 @@ export async function startNotificationService(opts: NotificationServiceOptions)
     consumer: `notification-${process.pid}`,
     db: afterCommit.db,
     schema: DB_SCHEMA,
-    handlers: notificationHandlers({ contacts: projectedContactDirectory(db, opts.contacts), providers: opts.providers, enqueueAfterCommit: afterCommit.enqueueAfterCommit, publicOrigin: opts.publicOrigin }),
+    handlers: notificationHandlers({ contacts: projectedContactDirectory(db, opts.contacts), providers: opts.providers, enqueueAfterCommit: afterCommit.enqueueAfterCommit, publicOrigin: opts.publicOrigin, clock }),
     logger,
     ...(opts.stream ? { stream: opts.stream } : {}),
     ...(opts.claimIdleMs ? { claimIdleMs: opts.claimIdleMs } : {}),

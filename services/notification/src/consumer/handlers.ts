@@ -5,30 +5,37 @@
  */
 import type { EventHandlers } from "@sysops/events/consumer";
 import type { ContactDirectory } from "../contacts/contacts.ts";
-import { upsertCustomerContact } from "../contacts/customer-contacts.ts";
+import { assignmentContacts, upsertCustomerContact } from "../contacts/customer-contacts.ts";
 import { recordMessages, type Tx } from "../delivery/record-messages.ts";
-import type { QueuedMessage } from "../delivery/send-queue.ts";
+import type { Clock } from "@sysops/events/clock";
+import { firstTryLease, type ClaimedMessage } from "../delivery/send-try.ts";
 import { assignedMessages, customerCaresAbout, slaBreachedMessages, statusChangedMessages, surveyMessages, type PlannedMessage } from "../messages/compose.ts";
 import type { Providers } from "../providers/provider.ts";
 
 export interface HandlerDeps {
   contacts: ContactDirectory;
   providers: Providers;
-  enqueueAfterCommit: (tx: Tx, messages: QueuedMessage[]) => void;
+  enqueueAfterCommit: (tx: Tx, messages: ClaimedMessage[]) => void;
+  /** For the lease of the first tries claimed with the messages. */
+  clock: Clock;
   /** The gateway origin customers use, for survey links. */
   publicOrigin: string;
 }
 
-/** The expert's phone from the local projection; throws (so the event is retried) until the profile arrived. */
+/** The expert's phone as projected; throws (so the event is retried) until the profile arrived. Null: none given. */
+function usablePhone(phone: string | undefined, expertId: string): string | null {
+  if (phone === undefined) throw new Error(`no contact details for expert ${expertId} yet (expert.profile_changed not seen)`);
+  return phone.trim() || null;
+}
+
 async function expertPhone(tx: Tx, expertId: string): Promise<string | null> {
   const [contact] = await tx.$queryRaw<{ phone: string }[]>`SELECT phone FROM "notification"."ExpertContact" WHERE "expertId" = ${expertId}::uuid`;
-  if (!contact) throw new Error(`no contact details for expert ${expertId} yet (expert.profile_changed not seen)`);
-  return contact.phone.trim() || null;
+  return usablePhone(contact?.phone, expertId);
 }
 
 export function notificationHandlers(deps: HandlerDeps): EventHandlers<Tx> {
   const deliver = async (tx: Tx, eventId: string, planned: PlannedMessage[]) => {
-    deps.enqueueAfterCommit(tx, await recordMessages(tx, eventId, planned, deps.providers));
+    deps.enqueueAfterCommit(tx, await recordMessages(tx, eventId, planned, deps.providers, firstTryLease(deps.clock)));
   };
   return {
     "expert.profile_changed": async ({ payload: p }, tx) => {
@@ -41,7 +48,9 @@ export function notificationHandlers(deps: HandlerDeps): EventHandlers<Tx> {
     "customer.profile_changed": (event, tx) => upsertCustomerContact(tx, event),
     "ticket.assigned": async (event, tx) => {
       const p = event.payload;
-      const [customer, phone] = await Promise.all([deps.contacts.customer(p.customerId), expertPhone(tx, p.expertId)]);
+      const known = await assignmentContacts(tx, p.customerId, p.expertId);
+      const phone = usablePhone(known.expertPhone, p.expertId);
+      const customer = known.customer ?? (await deps.contacts.customer(p.customerId));
       await deliver(tx, event.id, assignedMessages(p, customer, phone));
     },
     "ticket.status_changed": async (event, tx) => {

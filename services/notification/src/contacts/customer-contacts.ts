@@ -29,6 +29,22 @@ export async function projectedCustomerContact(db: Db | Prisma.TransactionClient
   return rows[0] ?? null;
 }
 
+/**
+ * What an assignment's messages need, in ONE query (the notification hot path: every round trip to PostgreSQL
+ * costs a wake-up of both processes): the customer's projected contact (null when the projection lacks them)
+ * and the expert's projected phone (undefined when the expert's profile has not arrived yet).
+ */
+export async function assignmentContacts(tx: Prisma.TransactionClient, customerId: string, expertId: string): Promise<{ customer: Contact | null; expertPhone: string | undefined }> {
+  const [row] = await tx.$queryRaw<{ customerName: string | null; customerEmail: string | null; expertPhone: string | null }[]>`
+    SELECT c.name AS "customerName", c.email AS "customerEmail",
+           (SELECT phone FROM "notification"."ExpertContact" WHERE "expertId" = ${expertId}::uuid) AS "expertPhone"
+      FROM (SELECT 1) AS one LEFT JOIN "notification"."CustomerContact" c ON c."customerId" = ${customerId}::uuid`;
+  return {
+    customer: row?.customerName != null && row.customerEmail != null ? { name: row.customerName, email: row.customerEmail } : null,
+    expertPhone: row?.expertPhone ?? undefined,
+  };
+}
+
 /** Customers from the projection, falling back to `owner` (the customer service) for one it lacks; managers from `owner`. */
 export function projectedContactDirectory(db: Db, owner: ContactDirectory): ContactDirectory {
   return {

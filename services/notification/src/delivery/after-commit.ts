@@ -8,21 +8,21 @@ import type { TransactionalDb } from "@sysops/events/consumer";
 import type { Db } from "../db/client.ts";
 import type { Tx } from "./record-messages.ts";
 import type { Dispatcher } from "./dispatcher.ts";
-import type { QueuedMessage } from "./send-queue.ts";
+import type { ClaimedMessage } from "./send-try.ts";
 
 export interface AfterCommitQueue {
   /** For `startConsumer({ db })`. */
   db: TransactionalDb<Tx>;
   /** Called by handlers inside the transaction. */
-  enqueueAfterCommit: (tx: Tx, messages: QueuedMessage[]) => void;
+  enqueueAfterCommit: (tx: Tx, messages: ClaimedMessage[]) => void;
 }
 
 export function createAfterCommitQueue(db: Db, dispatcher: Dispatcher): AfterCommitQueue {
-  const pending = new WeakMap<Tx, QueuedMessage[]>();
+  const pending = new WeakMap<Tx, ClaimedMessage[]>();
   return {
     db: {
       async $transaction<R>(fn: (tx: Tx) => Promise<R>): Promise<R> {
-        const messages: QueuedMessage[] = [];
+        const messages: ClaimedMessage[] = [];
         const result = await db.$transaction((tx) => {
           pending.set(tx, messages);
           return fn(tx);

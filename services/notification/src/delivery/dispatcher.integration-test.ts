@@ -18,8 +18,10 @@ import { localSinkProviders, startLocalSinks, type LocalSinks } from "../sinks/l
 import { waitFor } from "../testing/notification-under-test.ts";
 import { createDispatcher } from "./dispatcher.ts";
 import { requeueQueued } from "./requeue.ts";
+import type { Providers } from "../providers/provider.ts";
+import { recordMessages } from "./record-messages.ts";
 import { createSendQueue, SEND_QUEUE, type QueuedMessage, type SendJob, type SendQueue } from "./send-queue.ts";
-import { CLAIM_LEASE_MS, createSendTry, type SendTry } from "./send-try.ts";
+import { CLAIM_LEASE_MS, createSendTries, firstTryLease, type ClaimedMessage, type SendTries } from "./send-try.ts";
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 const RETRY = { attempts: 4, backoffMs: 60_000 }; // long: a queued retry stays visible as a delayed job
@@ -31,7 +33,8 @@ let db: Db;
 let sinks: LocalSinks;
 let queue: SendQueue;
 let jobs: Queue<SendJob>;
-let sendTry: SendTry;
+let tries: SendTries;
+let providers: Providers;
 
 beforeAll(async () => {
   const testDb = teardown.add(await createTestDatabase(), (t) => t.drop());
@@ -43,31 +46,52 @@ beforeAll(async () => {
     r.disconnect();
   });
   sinks = teardown.add(await startLocalSinks({ smtp: 0, sms: 0 }), (s) => s.close());
-  const providers = localSinkProviders(sinks, "Sysops Squad <no-reply@sysops.test>");
+  providers = localSinkProviders(sinks, "Sysops Squad <no-reply@sysops.test>");
   teardown.add(providers, async (p) => {
     for (const provider of Object.values(p)) await provider.close?.();
   });
   queue = teardown.add(createSendQueue({ connection, prefix, retry: RETRY }), (q) => q.close());
   jobs = teardown.add(new Queue<SendJob>(SEND_QUEUE, { connection, prefix }), (q) => q.close());
-  sendTry = createSendTry({ db, providers, logger, clock: systemClock, retry: RETRY });
+  tries = createSendTries({ db, providers, logger, clock: systemClock, retry: RETRY });
 });
 
 afterAll(() => teardown.run());
 
+const recipientFor = (channel: "email" | "sms") => (channel === "sms" ? `+1-555-${randomBytes(3).toString("hex")}` : `${randomBytes(4).toString("hex")}@example.com`);
+
+/** A queued message row nobody claimed (left by a crash, or a job's). */
 async function message(channel: "email" | "sms", data: { nextAttemptAt?: Date; status?: "sent" } = {}): Promise<QueuedMessage> {
-  const recipient = channel === "sms" ? `+1-555-${randomBytes(3).toString("hex")}` : `${randomBytes(4).toString("hex")}@example.com`;
+  const recipient = recipientFor(channel);
   const row = await db.message.create({
     data: { eventId: randomUUID(), kind: "test", channel, provider: channel === "sms" ? "http-sms" : "smtp", recipient, subject: "s", body: `to ${recipient}`, ...data },
   });
   return { id: row.id, channel };
 }
 
+/** A message as the consumer writes it: queued, its first try claimed (record-messages.ts). */
+async function written(channel: "email" | "sms"): Promise<ClaimedMessage> {
+  const recipient = recipientFor(channel);
+  const planned = [{ kind: "test", channel, recipient, subject: "s", body: `to ${recipient}` }];
+  const [row] = await db.$transaction((tx) => recordMessages(tx, randomUUID(), planned, providers, firstTryLease(systemClock)));
+  return row!;
+}
+
 const rowOf = (id: string) => db.message.findUniqueOrThrow({ where: { id } });
 
 describe("dispatcher", () => {
+  it("a message is written with its first try claimed, so the requeue leaves it to that try", async () => {
+    const sms = await written("sms");
+    const row = await rowOf(sms.id);
+    expect(row).toMatchObject({ status: "queued", attempts: 1 });
+    expect(row.nextAttemptAt!.getTime()).toBeGreaterThan(Date.now() + CLAIM_LEASE_MS - 60_000);
+    expect(sms).toMatchObject({ attempts: 1, channel: "sms", provider: "http-sms", recipient: row.recipient, body: row.body });
+    await requeueQueued(db, queue, new Date());
+    expect(await jobs.getJob(sms.id)).toBeUndefined();
+  });
+
   it("sends a message's first try at once, in process", async () => {
-    const dispatcher = createDispatcher({ sendTry, queue, logger });
-    const sms = await message("sms");
+    const dispatcher = createDispatcher({ tries, queue, logger });
+    const sms = await written("sms");
     await dispatcher.dispatch([sms]);
     await dispatcher.close();
     expect(await rowOf(sms.id)).toMatchObject({ status: "sent", attempts: 1, nextAttemptAt: null });
@@ -75,8 +99,8 @@ describe("dispatcher", () => {
   });
 
   it("hands the tries a failed first try leaves to the queue, after the first backoff", async () => {
-    const dispatcher = createDispatcher({ sendTry, queue, logger });
-    const sms = await message("sms");
+    const dispatcher = createDispatcher({ tries, queue, logger });
+    const sms = await written("sms");
     sinks.sms.failNext(1);
     await dispatcher.dispatch([sms]);
     await dispatcher.close();
@@ -90,24 +114,39 @@ describe("dispatcher", () => {
   });
 
   it("queues what goes beyond its tries in flight, SMS first", async () => {
-    const dispatcher = createDispatcher({ sendTry, queue, logger, maxInFlight: 1 });
-    const [mail1, mail2, sms] = [await message("email"), await message("email"), await message("sms")];
+    const dispatcher = createDispatcher({ tries, queue, logger, maxInFlight: 1 });
+    const [mail1, mail2, sms] = [await written("email"), await written("email"), await written("sms")];
     await dispatcher.dispatch([mail1, mail2, sms]);
     await dispatcher.close();
     expect(await rowOf(sms.id)).toMatchObject({ status: "sent", attempts: 1 });
     for (const mail of [mail1, mail2]) {
-      expect(await rowOf(mail.id)).toMatchObject({ status: "queued", attempts: 0 });
+      // Its first try's claim given back: the job makes every try, and the requeue may take it.
+      expect(await rowOf(mail.id)).toMatchObject({ status: "queued", attempts: 0, nextAttemptAt: null });
       expect(await jobs.getJob(mail.id)).toMatchObject({ opts: { attempts: RETRY.attempts } });
     }
   });
 
   it("makes no try after close: the message is queued instead", async () => {
-    const dispatcher = createDispatcher({ sendTry, queue, logger });
+    const dispatcher = createDispatcher({ tries, queue, logger });
     await dispatcher.close();
-    const sms = await message("sms");
+    const sms = await written("sms");
     await dispatcher.dispatch([sms]);
     expect(await rowOf(sms.id)).toMatchObject({ status: "queued", attempts: 0 });
     expect(await jobs.getJob(sms.id)).toBeDefined();
+  });
+
+  it("records messages answered together as sent in one statement, and each once", async () => {
+    const dispatcher = createDispatcher({ tries, queue, logger });
+    const release = sinks.sms.hold(); // the SMS sink answers all of them at once
+    const batch = await Promise.all(Array.from({ length: 10 }, () => written("sms")));
+    await dispatcher.dispatch(batch);
+    await new Promise((r) => setTimeout(r, 300)); // all ten requests reach the sink and wait there
+    release();
+    await dispatcher.close();
+    const rows = await db.message.findMany({ where: { id: { in: batch.map((m) => m.id) } } });
+    expect(rows.map((r) => [r.status, r.attempts])).toEqual(batch.map(() => ["sent", 1]));
+    // One UPDATE stamps one sentAt: the first answer is recorded alone, the others wait for it and go together.
+    expect(new Set(rows.map((r) => r.sentAt!.getTime())).size).toBeLessThanOrEqual(3);
   });
 });
 
@@ -129,7 +168,7 @@ describe("requeue", () => {
     const sms = await message("sms");
     // A try claimed and in flight: the SMS sink holds its answer until released.
     const release = sinks.sms.hold();
-    const running = sendTry(sms.id);
+    const running = tries.next(sms.id);
     await waitFor("the try claimed", async () => (await rowOf(sms.id)).attempts === 1);
     const claimed = await rowOf(sms.id);
     expect(claimed.nextAttemptAt!.getTime()).toBeGreaterThan(Date.now() + CLAIM_LEASE_MS - 60_000);

@@ -1,7 +1,10 @@
 /**
- * Writes planned messages as `queued` rows, in the caller's transaction (the event consumer's). The
- * unique key (eventId, kind, recipient) skips a message this event already produced, so a redelivered
- * event never yields a second send. Returns the rows actually created (id and channel, for their send jobs).
+ * Writes planned messages as `queued` rows, in the caller's transaction (the event consumer's), with their
+ * first try already claimed (`attempts` 1 under a lease, see send-try.ts): it runs right after the commit
+ * without a statement of its own. The unique key (eventId, kind, recipient) skips a message this event already
+ * produced, so a redelivered event never yields a second send. Returns the rows actually created, with what
+ * their first try sends. A process that dies before that try leaves the message claimed: the periodic requeue
+ * takes it once its lease passed (5 min).
  *
  * One statement for all of an event's messages (`INSERT … SELECT FROM unnest(…) ON CONFLICT DO NOTHING
  * RETURNING id`), written as SQL: this runs for every event on the hot path, and a raw statement skips
@@ -11,20 +14,20 @@ import { randomUUID } from "node:crypto";
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { PlannedMessage } from "../messages/compose.ts";
 import type { Providers } from "../providers/provider.ts";
-import type { QueuedMessage } from "./send-queue.ts";
+import type { ClaimedMessage } from "./send-try.ts";
 
 export type Tx = Prisma.TransactionClient;
 
-export async function recordMessages(tx: Tx, eventId: string, planned: PlannedMessage[], providers: Providers): Promise<QueuedMessage[]> {
+export async function recordMessages(tx: Tx, eventId: string, planned: PlannedMessage[], providers: Providers, leaseUntil: Date): Promise<ClaimedMessage[]> {
   if (planned.length === 0) return [];
-  const rows = await tx.$queryRaw<QueuedMessage[]>`
-    INSERT INTO "notification"."Message" (id, "eventId", kind, channel, provider, recipient, subject, body)
-    SELECT m.id, ${eventId}::uuid, m.kind, m.channel::"notification"."Channel", m.provider, m.recipient, m.subject, m.body
+  const rows = await tx.$queryRaw<ClaimedMessage[]>`
+    INSERT INTO "notification"."Message" (id, "eventId", kind, channel, provider, recipient, subject, body, attempts, "nextAttemptAt")
+    SELECT m.id, ${eventId}::uuid, m.kind, m.channel::"notification"."Channel", m.provider, m.recipient, m.subject, m.body, 1, ${leaseUntil}
       FROM unnest(${planned.map(() => randomUUID())}::uuid[], ${planned.map((m) => m.kind)}::text[], ${planned.map((m) => m.channel)}::text[],
                   ${planned.map((m) => providers[m.channel].name)}::text[], ${planned.map((m) => m.recipient)}::text[],
                   ${planned.map((m) => m.subject)}::text[], ${planned.map((m) => m.body)}::text[])
            AS m(id, kind, channel, provider, recipient, subject, body)
     ON CONFLICT ("eventId", kind, recipient) DO NOTHING
-    RETURNING id, channel::text AS channel`;
+    RETURNING id, attempts, channel::text AS channel, provider, kind, recipient, subject, body`;
   return rows;
 }

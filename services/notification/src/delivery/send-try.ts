@@ -8,8 +8,14 @@
  * stalled job run twice) cannot both send. The claim also sets `nextAttemptAt` to a lease
  * (`CLAIM_LEASE_MS`): the periodic requeue leaves a message alone until its lease or its retry time passed.
  *
- * Per message on the hot path: one statement claims the try and returns what to send (`claimTry`), one
- * records it sent. Both are SQL (no Prisma query compiler per message); the rare paths use Prisma.
+ * A message's first try is claimed when the message is written (record-messages.ts: the row is inserted with
+ * `attempts = 1` and the lease, and the insert returns what to send), so the try right after the consumer's
+ * commit (`tries.claimed`) sends without a statement of its own; a first try that will not run now (a burst's
+ * overflow, a closing process) gives its claim back (`tries.release`) and is queued. Every later try claims
+ * itself (`tries.next`: one statement claims and returns what to send). "Sent" is recorded by one UPDATE for
+ * all the messages whose providers answered while the previous such UPDATE ran (`sentRecorder`). Per message
+ * on the hot path that is half a statement instead of two; all SQL (no Prisma query compiler per message),
+ * the rare paths use Prisma.
  */
 import type { Clock } from "@sysops/events/clock";
 import type { Logger } from "@sysops/logger";
@@ -45,7 +51,9 @@ export interface SendTryOptions {
   retry: RetryPolicy;
 }
 
-interface ClaimedTry {
+/** A message whose try is claimed: everything needed to send it. */
+export interface ClaimedMessage {
+  id: string;
   attempts: number;
   channel: Channel;
   provider: string;
@@ -61,50 +69,84 @@ interface ClaimedTry {
  * the row lock re-checks against the bumped row and claims nothing (PostgreSQL re-evaluates the WHERE on the
  * updated row under READ COMMITTED). Returns what to send, or null when nothing was claimed.
  */
-async function claimTry(db: Db, messageId: string, leaseUntil: Date): Promise<ClaimedTry | null> {
-  const rows = await db.$queryRaw<ClaimedTry[]>`
+async function claimTry(db: Db, messageId: string, leaseUntil: Date): Promise<ClaimedMessage | null> {
+  const rows = await db.$queryRaw<ClaimedMessage[]>`
     WITH cur AS (SELECT id, attempts FROM "notification"."Message" WHERE id = ${messageId}::uuid AND status = 'queued')
     UPDATE "notification"."Message" m SET attempts = cur.attempts + 1, "nextAttemptAt" = ${leaseUntil}
       FROM cur
      WHERE m.id = cur.id AND m.status = 'queued' AND m.attempts = cur.attempts
-    RETURNING m.attempts, m.channel::text AS channel, m.provider, m.kind, m.recipient, m.subject, m.body`;
+    RETURNING m.id, m.attempts, m.channel::text AS channel, m.provider, m.kind, m.recipient, m.subject, m.body`;
   return rows[0] ?? null;
 }
 
-/** One try of the message with this id (see the module comment). */
+/** One try of the message with this id, claiming it first (see the module comment). */
 export type SendTry = (messageId: string) => Promise<TryOutcome>;
 
-export function createSendTry({ db, providers, logger, clock, retry }: SendTryOptions): SendTry {
-  /**
-   * The provider has the message: its `sent` record must survive a database outage (PostgreSQL restarting),
-   * or the message would stay `queued` and a later try would send it a second time. The write is retried
-   * until it lands (bounded); only a crash of this process inside that window can still lead to a resend.
-   */
-  async function recordSent(messageId: string): Promise<void> {
+export interface SendTries {
+  /** Claims the message's next try and makes it (a queued job). */
+  next: SendTry;
+  /** Makes a try already claimed: a message's first, claimed when it was written. */
+  claimed(message: ClaimedMessage): Promise<TryOutcome>;
+  /** Gives back the first tries claimed at write time that will not run now: their jobs claim them again. */
+  release(messageIds: readonly string[]): Promise<void>;
+}
+
+/**
+ * Records messages as sent, many per statement: a message whose provider answered while the previous UPDATE
+ * was running waits for that one and goes with the next (no delay when nothing is running, one statement for
+ * a burst). The provider has the message: its `sent` record must survive a database outage (PostgreSQL
+ * restarting), or the message would stay `queued` and a later try would send it a second time. The write is
+ * retried until it lands (bounded); only a crash of this process inside that window can still lead to a resend.
+ */
+function createSentRecorder({ db, clock, logger }: Pick<SendTryOptions, "db" | "clock" | "logger">): (messageId: string) => Promise<void> {
+  let waiting: { id: string; done: () => void; failed: (err: unknown) => void }[] = [];
+  let writing = false;
+
+  async function write(ids: string[]): Promise<void> {
     const deadline = Date.now() + RECORD_SENT_PATIENCE_MS;
     for (;;) {
       try {
         await db.$executeRaw`
           UPDATE "notification"."Message" SET status = 'sent', "sentAt" = ${clock.now()}, "nextAttemptAt" = NULL, "lastError" = NULL
-           WHERE id = ${messageId}::uuid`;
+           WHERE id = ANY(${ids}::uuid[])`;
         return;
       } catch (err) {
         if (Date.now() > deadline) throw err;
-        logger.warn({ messageId, err }, "sent, but recording it failed; retrying the record (not the send)");
+        logger.warn({ messages: ids.length, err }, "sent, but recording it failed; retrying the record (not the send)");
         await sleep(500);
       }
     }
   }
 
-  return async function sendTry(messageId) {
-    const message = await claimTry(db, messageId, new Date(clock.now().getTime() + CLAIM_LEASE_MS));
-    if (!message) {
-      const exists = await db.message.findUnique({ where: { id: messageId }, select: { id: true } });
-      return { kind: exists ? "skipped" : "missing" };
+  async function flush(): Promise<void> {
+    writing = true;
+    while (waiting.length > 0) {
+      const batch = waiting;
+      waiting = [];
+      try {
+        await write(batch.map((w) => w.id));
+        for (const w of batch) w.done();
+      } catch (err) {
+        for (const w of batch) w.failed(err);
+      }
     }
-    const { attempts } = message;
+    writing = false;
+  }
+
+  return (id) =>
+    new Promise<void>((done, failed) => {
+      waiting.push({ id, done, failed });
+      if (!writing) void flush();
+    });
+}
+
+export function createSendTries({ db, providers, logger, clock, retry }: SendTryOptions): SendTries {
+  const recordSent = createSentRecorder({ db, clock, logger });
+
+  async function attempt(message: ClaimedMessage): Promise<TryOutcome> {
+    const { attempts, id: messageId } = message;
     try {
-      await providers[message.channel].send({ ...message, id: messageId });
+      await providers[message.channel].send(message);
     } catch (error) {
       const lastError = error instanceof Error ? error.message : String(error);
       const final = attempts >= retry.attempts;
@@ -119,5 +161,24 @@ export function createSendTry({ db, providers, logger, clock, retry }: SendTryOp
     // debug, not info: one line per message at 200 messages/s was a visible share of this process's CPU; the row records it.
     logger.debug({ messageId, kind: message.kind, provider: message.provider, attempts }, "message sent");
     return { kind: "sent", attempts };
+  }
+
+  return {
+    async next(messageId) {
+      const message = await claimTry(db, messageId, new Date(clock.now().getTime() + CLAIM_LEASE_MS));
+      if (message) return attempt(message);
+      const exists = await db.message.findUnique({ where: { id: messageId }, select: { id: true } });
+      return { kind: exists ? "skipped" : "missing" };
+    },
+    claimed: attempt,
+    async release(messageIds) {
+      if (messageIds.length === 0) return;
+      await db.$executeRaw`
+        UPDATE "notification"."Message" SET attempts = attempts - 1, "nextAttemptAt" = NULL
+         WHERE id = ANY(${[...messageIds]}::uuid[]) AND status = 'queued' AND attempts = 1`;
+    },
   };
 }
+
+/** When a first try claimed at write time is leased until (record-messages.ts). */
+export const firstTryLease = (clock: Clock) => new Date(clock.now().getTime() + CLAIM_LEASE_MS);

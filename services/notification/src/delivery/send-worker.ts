@@ -1,5 +1,5 @@
 /**
- * Runs queued tries (BullMQ worker on `notification-send`): each job is one `sendTry` of its message; a
+ * Runs queued tries (BullMQ worker on `notification-send`): each job is one `sendTry` (`tries.next`) of its message; a
  * failed try that leaves tries throws, so BullMQ retries the job after its backoff.
  */
 import { Worker, type ConnectionOptions, type Job } from "bullmq";
