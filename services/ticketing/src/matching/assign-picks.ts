@@ -18,7 +18,7 @@ import type { Logger } from "@sysops/logger";
 import { SQL_SCHEMA as T, type Db } from "../db/client.ts";
 import type { TicketStatus } from "../generated/prisma/enums.ts";
 import { outboxCommitted } from "@sysops/events/relay-wake";
-import { scheduleTimers } from "../sla/sla-timers.ts";
+import { startTimersOfAssigned } from "../sla/sla-timers.ts";
 import { assignmentRecord, type NewAssignment } from "../tickets/assignment-record.ts";
 import { decideTransition, type Actor } from "../tickets/state-machine.ts";
 import { effectsOf } from "../tickets/transition-effects.ts";
@@ -100,6 +100,6 @@ export async function assignPicks(deps: { db: Db; clock: Clock; logger: Logger }
     .filter((p) => assigned.has(p.ticket.id))
     .map(({ ticket, to, changes }) => ({ ...ticket, status: to, acceptDueAt: changes.acceptDueAt ?? null, resolveDueAt: null }));
   // After commit: a failure here must not undo or misreport the assignments; the SLA sweep catches up.
-  await scheduleTimers(timed).catch((error: unknown) => deps.logger.error({ err: error, tickets: timed.length }, "could not move SLA timers after a matching run"));
+  await startTimersOfAssigned(timed).catch((error: unknown) => deps.logger.error({ err: error, tickets: timed.length }, "could not move SLA timers after a matching run"));
   return [...assigned];
 }

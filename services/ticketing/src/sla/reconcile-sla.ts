@@ -5,8 +5,8 @@
  */
 import type { Clock } from "@sysops/events/clock";
 import { fireSlaTimer } from "./fire-sla.ts";
-import { firedInThisPhase, timersFor } from "./sla-plan.ts";
-import { addTimerJob, currentSlaRuntime, timedTicketSelect, type SlaRuntime } from "./sla-timers.ts";
+import { firedInThisPhase, timersFor, type SlaTimer } from "./sla-plan.ts";
+import { addTimerJobs, currentSlaRuntime, timedTicketSelect, type SlaRuntime } from "./sla-timers.ts";
 
 const PAGE = 500;
 
@@ -28,6 +28,7 @@ export async function reconcileSla(clock?: Clock, rt: SlaRuntime | null = curren
       take: PAGE,
       ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
     });
+    const ahead: SlaTimer[] = [];
     for (const ticket of tickets) {
       for (const timer of timersFor(ticket)) {
         const done = ticket.slaFirings.some((f) => f.target === timer.target && f.kind === timer.kind && firedInThisPhase(f.firedAt, timer.phaseStartedAt));
@@ -35,11 +36,13 @@ export async function reconcileSla(clock?: Clock, rt: SlaRuntime | null = curren
         if (timer.fireAt <= now) {
           if ((await fireSlaTimer(rt.db, clock ?? rt.clock, timer)) === "fired") result.fired++;
         } else {
-          await addTimerJob(rt, timer);
-          result.scheduled++;
+          ahead.push(timer);
         }
       }
     }
+    // A page's timers in one round trip (jobs that exist already are left as they are).
+    await addTimerJobs(rt, ahead);
+    result.scheduled += ahead.length;
     if (tickets.length < PAGE) return result;
     cursor = tickets.at(-1)?.id;
   }

@@ -49,19 +49,27 @@ export const timedTicketSelect = {
   resolveTargetMinutes: true,
 } as const;
 
-/** Adds the timer's job unless one with its id exists already (BullMQ ignores a duplicate id). */
-export async function addTimerJob(rt: SlaRuntime, timer: SlaTimer): Promise<void> {
-  const data: SlaJobData = { ticketId: timer.ticketId, target: timer.target, kind: timer.kind, dueAt: timer.dueAt.toISOString() };
-  await rt.queue.add(`${timer.target}.${timer.kind}`, data, {
-    jobId: slaJobId(timer.ticketId, timer.target, timer.kind),
-    // Delays come from the injected clock, so a test clock set near a due time fires without waiting.
-    delay: Math.max(0, timer.fireAt.getTime() - rt.clock.now().getTime()),
-    removeOnComplete: true,
-    removeOnFail: 1000,
-    attempts: 5,
-    backoff: { type: "exponential", delay: 1000 },
-  });
+/** Adds the timers' jobs in one round trip, each unless one with its id exists already (BullMQ ignores a duplicate id). */
+export async function addTimerJobs(rt: SlaRuntime, timers: readonly SlaTimer[]): Promise<void> {
+  if (timers.length === 0) return;
+  const now = rt.clock.now().getTime();
+  await rt.queue.addBulk(
+    timers.map((timer) => ({
+      name: `${timer.target}.${timer.kind}`,
+      data: { ticketId: timer.ticketId, target: timer.target, kind: timer.kind, dueAt: timer.dueAt.toISOString() } satisfies SlaJobData,
+      opts: {
+        jobId: slaJobId(timer.ticketId, timer.target, timer.kind),
+        // Delays come from the injected clock, so a test clock set near a due time fires without waiting.
+        delay: Math.max(0, timer.fireAt.getTime() - now),
+        removeOnComplete: true,
+        removeOnFail: 1000,
+        attempts: 5,
+        backoff: { type: "exponential", delay: 1000 },
+      },
+    })),
+  );
 }
+
 
 /**
  * Removes every job of the ticket; an active (locked) one finishes and finds its phase over. The six removals
@@ -81,16 +89,19 @@ export async function removeTimerJobs(rt: SlaRuntime, ticketId: string): Promise
 
 export async function scheduleTicket(rt: SlaRuntime, ticket: TimedTicket): Promise<void> {
   await removeTimerJobs(rt, ticket.id);
-  await Promise.all(timersFor(ticket).map((timer) => addTimerJob(rt, timer)));
+  await addTimerJobs(rt, timersFor(ticket));
 }
 
 /**
- * Replaces the timers of tickets whose current state the caller knows (it just wrote it: the matching job's
- * assignments), without reading them back. Does nothing without a runtime.
+ * Starts the timers of tickets matching just assigned (their state is what the caller wrote, not read back):
+ * all of a run's in one round trip. Does nothing without a runtime. Decision: the assign timers these tickets
+ * may have (only those the sweep created while they waited) are not removed: six removals per assignment
+ * were most of the worker's Redis traffic, and a timer of a phase that is over fires, finds it over
+ * (`timerStillApplies`) and does nothing (fire-sla.ts).
  */
-export async function scheduleTimers(tickets: readonly TimedTicket[]): Promise<void> {
+export async function startTimersOfAssigned(tickets: readonly TimedTicket[]): Promise<void> {
   const rt = runtime;
-  if (rt) await Promise.all(tickets.map((ticket) => scheduleTicket(rt, ticket)));
+  if (rt) await addTimerJobs(rt, tickets.flatMap((ticket) => timersFor(ticket)));
 }
 
 /** Replaces the ticket's timers with those of its current phase (read from the database, the source of truth). */

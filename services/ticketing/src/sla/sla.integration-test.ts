@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "../db/client.ts";
 import { migrate } from "../db/lifecycle.ts";
 import { cancelFor, fireSlaTimer, getSlaStatus, reconcileSla, scheduleFor, startSlaWorker, type SlaWorker } from "./index.ts";
+import { startTimersOfAssigned } from "./sla-timers.ts";
 import { insertTicket, minutes, plus, shiftedClock } from "./sla-test-fixture.ts";
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -87,6 +88,22 @@ describe("SLA timers", () => {
     expect(await worker.runtime.queue.getJob(`sla.${ticket.id}.accept.warning`)).toBeDefined();
     // A job that escaped removal finds its phase over.
     await expect(fireSlaTimer(db, clock, { ticketId: ticket.id, target: "assign", kind: "breach", dueAt: plus(T0, minutes(30)) })).resolves.toBe("stale");
+    expect(await slaEvents(ticket.id)).toEqual([]);
+  });
+
+  it("a matching run starts the accept timers of what it assigned; assign timers left over fire into a phase that is over and do nothing", async () => {
+    const ticket = await insertTicket(db, { status: "new", createdAt: T0, assignDueAt: plus(T0, minutes(30)) });
+    clock.jumpTo(plus(T0, minutes(24) - 800));
+    await scheduleFor(ticket); // the assign timers, as the sweep creates them for a ticket that waits
+    const acceptDueAt = plus(clock.now(), minutes(15));
+    const assigned = await db.ticket.update({ where: { id: ticket.id }, data: { status: "assigned", expertId: randomUUID(), acceptDueAt } });
+    const other = await insertTicket(db, { status: "assigned", createdAt: T0, acceptDueAt, expertId: randomUUID() });
+    await startTimersOfAssigned([assigned, other]);
+    for (const id of [ticket.id, other.id]) {
+      for (const kind of ["warning", "breach"]) expect(await worker.runtime.queue.getJob(`sla.${id}.accept.${kind}`)).toBeDefined();
+    }
+    await until(async () => (await worker.runtime.queue.getJob(`sla.${ticket.id}.assign.warning`)) === undefined); // it fired
+    expect(await firings(ticket.id)).toEqual([]);
     expect(await slaEvents(ticket.id)).toEqual([]);
   });
 
