@@ -17,7 +17,7 @@
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { demoUsers } from "@sysops/demo-data";
-import { cpuPerUnit, cpuSnapshot, formatCpu } from "./support/process-cpu.ts";
+import { cpuPerUnit, cpuSnapshot, formatCpu, machineBusyMs } from "./support/process-cpu.ts";
 import { benchAgent, fileTicket, signInCustomer, type CustomerSession } from "./support/customer-session.ts";
 
 const arg = (name: string, fallback: string) => {
@@ -123,10 +123,12 @@ const cpuLines: string[] = [];
 /** Runs a phase and notes the suite's CPU per creation in it (read from /proc; see support/process-cpu.ts). */
 async function measured<R extends { achieved: number }>(label: string, phase: () => Promise<R>): Promise<R> {
   const before = cpuSnapshot(portBase);
+  const machineBefore = machineBusyMs();
   const startedAt = performance.now();
   const result = await phase();
   const created = (result.achieved * (performance.now() - startedAt)) / 1000;
-  cpuLines.push(`${label.padStart(9)}  ${formatCpu(cpuPerUnit(before, cpuSnapshot(portBase), created))}`);
+  const machine = (machineBusyMs() - machineBefore) / created;
+  cpuLines.push(`${label.padStart(9)}  ${formatCpu(cpuPerUnit(before, cpuSnapshot(portBase), created))}; whole machine ${machine.toFixed(2)}`);
   return result;
 }
 for (const rate of rates) {
@@ -135,6 +137,6 @@ for (const rate of rates) {
 if (concurrency > 0) {
   printRow(`max@${concurrency}`, await measured(`max@${concurrency}`, () => closedLoop(concurrency, (n) => createTicket(sessions[n % sessions.length]!, n))));
 }
-console.log("\nCPU ms per creation, by process (PostgreSQL and Redis: every server process on the machine):");
+console.log("\nCPU ms per creation, by process (PostgreSQL and Redis: every server process on the machine), and the whole machine busy (this bench included):");
 for (const line of cpuLines) console.log(line);
 await benchAgent.close();

@@ -52,4 +52,16 @@ export function cpuPerUnit(before: CpuSnapshot, after: CpuSnapshot, units: numbe
   return [...rows, { name: "total", ms: rows.reduce((sum, r) => sum + r.ms, 0) }];
 }
 
+/**
+ * Milliseconds of CPU the whole machine has been busy so far (all cores, from /proc/stat: user, nice, system,
+ * irq, softirq, steal). Beside the per-process sums: it also holds what those miss, e.g. PostgreSQL backends
+ * that ended during the phase (a pool closing idle connections), the bench's own process and the kernel's
+ * network work, so it is the honest upper figure.
+ */
+export function machineBusyMs(): number {
+  const cpu = (read("/proc/stat") ?? "").split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = cpu;
+  return ((user + nice + system + irq + softirq + steal) * 1000) / TICKS_PER_SECOND;
+}
+
 export const formatCpu = (rows: { name: string; ms: number }[]) => rows.map((r) => `${r.name} ${r.ms.toFixed(2)}`).join(", ");

@@ -63,7 +63,10 @@ async function start(env: Env): Promise<void> {
         LOG_LEVEL: env.LOG_LEVEL,
       },
       logger,
-      env.SYSOPS_CPU_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${env.SYSOPS_CPU_PROFILE_DIR}`] : [],
+      (name) =>
+        env.SYSOPS_CPU_PROFILE_DIR && (!env.SYSOPS_CPU_PROFILE_ONLY || env.SYSOPS_CPU_PROFILE_ONLY.split(",").includes(name))
+          ? ["--cpu-prof", `--cpu-prof-dir=${env.SYSOPS_CPU_PROFILE_DIR}`]
+          : [],
     );
     stoppers.push(() => supervisor.stop());
     for (const tier of suitePlan(env.SYSOPS_PORT_BASE)) {

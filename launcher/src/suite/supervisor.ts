@@ -26,8 +26,8 @@ export class Supervisor {
   constructor(
     private readonly env: NodeJS.ProcessEnv,
     private readonly logger: Logger,
-    /** Extra Node flags for every process (`--cpu-prof …` when profiling). */
-    private readonly nodeFlags: readonly string[] = [],
+    /** Extra Node flags for a process (`--cpu-prof …` when profiling), by its name. */
+    private readonly nodeFlags: (name: string) => readonly string[] = () => [],
   ) {}
 
   start(spec: ProcessSpec): void {
@@ -37,7 +37,7 @@ export class Supervisor {
   }
 
   private launch(entry: Managed): void {
-    const child = spawn(process.execPath, ["--enable-source-maps", ...this.nodeFlags, entry.spec.script], { env: this.env, stdio: ["ignore", "inherit", "inherit"] });
+    const child = spawn(process.execPath, ["--enable-source-maps", ...this.nodeFlags(entry.spec.name), entry.spec.script], { env: this.env, stdio: ["ignore", "inherit", "inherit"] });
     entry.child = child;
     const startedAt = Date.now();
     child.once("exit", (code, signal) => {

@@ -39,6 +39,8 @@ const envSchema = z.object({
   SYSOPS_DATA_DIR: z.string().default(path.join(REPO_ROOT, ".data")),
   /** Profiling: when set, the launcher runs every process with `--cpu-prof` writing its profile here on exit. */
   SYSOPS_CPU_PROFILE_DIR: z.string().min(1).optional(),
+  /** With SYSOPS_CPU_PROFILE_DIR: only these processes (comma-separated names, e.g. `svc-notification,gateway`) are profiled. */
+  SYSOPS_CPU_PROFILE_ONLY: z.string().min(1).optional(),
   /** HMAC secret for caller tokens between gateway, BFFs and services; the launcher generates one per run. */
   SYSOPS_INTERNAL_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   /** Where notifications go: see `notificationDelivery`. */

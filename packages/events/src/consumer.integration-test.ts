@@ -278,6 +278,28 @@ describe("event consumer", () => {
     expect(await count("ProcessedEvent")).toBe(0);
   });
 
+  it("with lingerMs, entries that arrive while it lingers after a read are handled together, in one transaction", async () => {
+    const batches = new Map<PgTx, string[]>();
+    const c = startConsumer<PgTx>({
+      redis: f.redis, group: "g", consumer: "c1", db: f.db, schema: SCHEMA, logger: f.logger, stream: f.stream,
+      deadLetterStream: f.deadLetterStream, blockMs: 100, lingerMs: 300,
+      handlers: {
+        "ticket.created": async (event, tx) => {
+          batches.set(tx, [...(batches.get(tx) ?? []), event.id]);
+          await recordEffect(event, tx);
+        },
+      },
+    });
+    running.push(c);
+    const first = envelope();
+    await publish(first);
+    await waitFor(async () => (await count("Effect")) === 1);
+    const later = [envelope(), envelope(), envelope()];
+    for (const e of later) await publish(e);
+    await waitFor(async () => (await count("Effect")) === 4);
+    expect([...batches.values()]).toEqual([[first.id], later.map((e) => e.id)]);
+  });
+
   it("acknowledges an entry of a catalog type it does not handle unread: its validity is the handling groups' business", async () => {
     // Typed as a catalog event this group ignores, but not even JSON: the groups that handle ticket.assigned dead-letter it.
     await f.redis.xadd(f.stream, "*", "type", "ticket.assigned", "event", "{not json");
