@@ -14,7 +14,7 @@ import { callerFromToken } from "./api/trpc.ts";
 import { notificationHandlers } from "./consumer/handlers.ts";
 import type { ContactDirectory } from "./contacts/contacts.ts";
 import { projectedContactDirectory } from "./contacts/customer-contacts.ts";
-import { createDb, DB_SCHEMA } from "./db/client.ts";
+import { createDb, createSql, DB_SCHEMA } from "./db/client.ts";
 import { createAfterCommitQueue } from "./delivery/after-commit.ts";
 import { requeueQueued } from "./delivery/requeue.ts";
 import { createDispatcher } from "./delivery/dispatcher.ts";
@@ -50,6 +50,7 @@ export interface NotificationServiceOptions {
 export async function startNotificationService(opts: NotificationServiceOptions): Promise<RunningServer> {
   const { logger } = opts;
   const db = createDb(opts.databaseUrl);
+  const sql = createSql(opts.databaseUrl, logger);
   const redis = new Redis(opts.redisUrl, { maxRetriesPerRequest: null });
   const bullConnection = new Redis(opts.redisUrl, { maxRetriesPerRequest: null });
   // ioredis reconnects by itself; without a listener its errors (every retry while Redis restarts) go raw to stderr.
@@ -57,17 +58,17 @@ export async function startNotificationService(opts: NotificationServiceOptions)
   bullConnection.on("error", (err) => logger.warn({ err }, "redis (BullMQ) connection error"));
   const clock = opts.clock ?? systemClock;
   const queue = createSendQueue({ connection: bullConnection, prefix: opts.queuePrefix, retry: opts.retry });
-  const tries = createSendTries({ db, providers: opts.providers, logger, clock, retry: opts.retry ?? DEFAULT_RETRY });
+  const tries = createSendTries({ db, sql, providers: opts.providers, logger, clock, retry: opts.retry ?? DEFAULT_RETRY });
   const worker = startSendWorker({ sendTry: tries.next, connection: bullConnection, logger, prefix: opts.queuePrefix });
   const dispatcher = createDispatcher({ tries, queue, logger });
-  const afterCommit = createAfterCommitQueue(db, dispatcher);
+  const afterCommit = createAfterCommitQueue(sql, dispatcher);
   const consumer = startConsumer({
     redis,
     group: CONSUMER_GROUP,
     consumer: `notification-${process.pid}`,
     db: afterCommit.db,
     schema: DB_SCHEMA,
-    handlers: notificationHandlers({ contacts: projectedContactDirectory(db, opts.contacts), providers: opts.providers, enqueueAfterCommit: afterCommit.enqueueAfterCommit, publicOrigin: opts.publicOrigin, clock }),
+    handlers: notificationHandlers({ contacts: projectedContactDirectory(sql, opts.contacts), providers: opts.providers, enqueueAfterCommit: afterCommit.enqueueAfterCommit, publicOrigin: opts.publicOrigin, clock }),
     logger,
     ...(opts.stream ? { stream: opts.stream } : {}),
     ...(opts.claimIdleMs ? { claimIdleMs: opts.claimIdleMs } : {}),
@@ -103,6 +104,7 @@ export async function startNotificationService(opts: NotificationServiceOptions)
       redis.disconnect();
       bullConnection.disconnect();
       await db.$disconnect();
+      await sql.end();
     },
   });
 }

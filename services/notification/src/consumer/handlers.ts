@@ -7,6 +7,7 @@ import type { EventHandlers } from "@sysops/events/consumer";
 import type { ContactDirectory } from "../contacts/contacts.ts";
 import { assignmentContacts, upsertCustomerContact } from "../contacts/customer-contacts.ts";
 import { recordMessages, type Tx } from "../delivery/record-messages.ts";
+import { Prisma } from "../generated/prisma/client.ts";
 import type { Clock } from "@sysops/events/clock";
 import { firstTryLease, type ClaimedMessage } from "../delivery/send-try.ts";
 import { assignedMessages, customerCaresAbout, slaBreachedMessages, statusChangedMessages, surveyMessages, type PlannedMessage } from "../messages/compose.ts";
@@ -29,7 +30,7 @@ function usablePhone(phone: string | undefined, expertId: string): string | null
 }
 
 async function expertPhone(tx: Tx, expertId: string): Promise<string | null> {
-  const [contact] = await tx.$queryRaw<{ phone: string }[]>`SELECT phone FROM "notification"."ExpertContact" WHERE "expertId" = ${expertId}::uuid`;
+  const [contact] = await tx.query<{ phone: string }>(Prisma.sql`SELECT phone FROM "notification"."ExpertContact" WHERE "expertId" = ${expertId}::uuid`);
   return usablePhone(contact?.phone, expertId);
 }
 
@@ -39,11 +40,9 @@ export function notificationHandlers(deps: HandlerDeps): EventHandlers<Tx> {
   };
   return {
     "expert.profile_changed": async ({ payload: p }, tx) => {
-      await tx.expertContact.upsert({
-        where: { expertId: p.expertId },
-        create: { expertId: p.expertId, name: p.name, phone: p.phone },
-        update: { name: p.name, phone: p.phone },
-      });
+      await tx.query(Prisma.sql`
+        INSERT INTO "notification"."ExpertContact" ("expertId", name, phone, "updatedAt") VALUES (${p.expertId}::uuid, ${p.name}, ${p.phone}, now() AT TIME ZONE 'UTC')
+        ON CONFLICT ("expertId") DO UPDATE SET name = EXCLUDED.name, phone = EXCLUDED.phone, "updatedAt" = EXCLUDED."updatedAt"`);
     },
     "customer.profile_changed": (event, tx) => upsertCustomerContact(tx, event),
     "ticket.assigned": async (event, tx) => {

@@ -6,26 +6,26 @@
  * asked of the customer service (`projectedContactDirectory`).
  */
 import type { EventOfType } from "@sysops/events/catalog";
-import type { Db } from "../db/client.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
+import type { SqlQueryable } from "@sysops/db/sql";
+import { Prisma } from "../generated/prisma/client.ts";
 import type { Contact, ContactDirectory } from "./contacts.ts";
 
 type ProfileChanged = EventOfType<"customer.profile_changed">;
 
 /** Inserts the customer's row, or replaces it when the event is at least as new as what the row holds. */
-export async function upsertCustomerContact(tx: Prisma.TransactionClient, event: ProfileChanged): Promise<void> {
+export async function upsertCustomerContact(tx: SqlQueryable, event: ProfileChanged): Promise<void> {
   const { customerId, name, email, changedAt } = event.payload;
   if (!email) return;
-  await tx.$executeRaw`
+  await tx.query(Prisma.sql`
     INSERT INTO "notification"."CustomerContact" AS c ("customerId", name, email, "changedAt")
     VALUES (${customerId}::uuid, ${name}, ${email}, ${new Date(changedAt)})
     ON CONFLICT ("customerId") DO UPDATE SET name = EXCLUDED.name, email = EXCLUDED.email, "changedAt" = EXCLUDED."changedAt"
-    WHERE c."changedAt" <= EXCLUDED."changedAt"`;
+    WHERE c."changedAt" <= EXCLUDED."changedAt"`);
 }
 
 /** The projected contact, or null when the projection lacks the customer. */
-export async function projectedCustomerContact(db: Db | Prisma.TransactionClient, customerId: string): Promise<Contact | null> {
-  const rows = await db.$queryRaw<Contact[]>`SELECT name, email FROM "notification"."CustomerContact" WHERE "customerId" = ${customerId}::uuid`;
+export async function projectedCustomerContact(sql: SqlQueryable, customerId: string): Promise<Contact | null> {
+  const rows = await sql.query<Contact>(Prisma.sql`SELECT name, email FROM "notification"."CustomerContact" WHERE "customerId" = ${customerId}::uuid`);
   return rows[0] ?? null;
 }
 
@@ -34,11 +34,11 @@ export async function projectedCustomerContact(db: Db | Prisma.TransactionClient
  * costs a wake-up of both processes): the customer's projected contact (null when the projection lacks them)
  * and the expert's projected phone (undefined when the expert's profile has not arrived yet).
  */
-export async function assignmentContacts(tx: Prisma.TransactionClient, customerId: string, expertId: string): Promise<{ customer: Contact | null; expertPhone: string | undefined }> {
-  const [row] = await tx.$queryRaw<{ customerName: string | null; customerEmail: string | null; expertPhone: string | null }[]>`
+export async function assignmentContacts(tx: SqlQueryable, customerId: string, expertId: string): Promise<{ customer: Contact | null; expertPhone: string | undefined }> {
+  const [row] = await tx.query<{ customerName: string | null; customerEmail: string | null; expertPhone: string | null }>(Prisma.sql`
     SELECT c.name AS "customerName", c.email AS "customerEmail",
            (SELECT phone FROM "notification"."ExpertContact" WHERE "expertId" = ${expertId}::uuid) AS "expertPhone"
-      FROM (SELECT 1) AS one LEFT JOIN "notification"."CustomerContact" c ON c."customerId" = ${customerId}::uuid`;
+      FROM (SELECT 1) AS one LEFT JOIN "notification"."CustomerContact" c ON c."customerId" = ${customerId}::uuid`);
   return {
     customer: row?.customerName != null && row.customerEmail != null ? { name: row.customerName, email: row.customerEmail } : null,
     expertPhone: row?.expertPhone ?? undefined,
@@ -46,10 +46,10 @@ export async function assignmentContacts(tx: Prisma.TransactionClient, customerI
 }
 
 /** Customers from the projection, falling back to `owner` (the customer service) for one it lacks; managers from `owner`. */
-export function projectedContactDirectory(db: Db, owner: ContactDirectory): ContactDirectory {
+export function projectedContactDirectory(sql: SqlQueryable, owner: ContactDirectory): ContactDirectory {
   return {
     async customer(customerId) {
-      return (await projectedCustomerContact(db, customerId)) ?? owner.customer(customerId);
+      return (await projectedCustomerContact(sql, customerId)) ?? owner.customer(customerId);
     },
     managers: () => owner.managers(),
   };

@@ -5,7 +5,7 @@
  * messages `queued`; `requeueQueued` (at start, then periodically) adds their jobs.
  */
 import type { TransactionalDb } from "@sysops/events/consumer";
-import type { Db } from "../db/client.ts";
+import type { SqlPool } from "@sysops/db/sql";
 import type { Tx } from "./record-messages.ts";
 import type { Dispatcher } from "./dispatcher.ts";
 import type { ClaimedMessage } from "./send-try.ts";
@@ -17,13 +17,13 @@ export interface AfterCommitQueue {
   enqueueAfterCommit: (tx: Tx, messages: ClaimedMessage[]) => void;
 }
 
-export function createAfterCommitQueue(db: Db, dispatcher: Dispatcher): AfterCommitQueue {
+export function createAfterCommitQueue(sql: SqlPool, dispatcher: Dispatcher): AfterCommitQueue {
   const pending = new WeakMap<Tx, ClaimedMessage[]>();
   return {
     db: {
       async $transaction<R>(fn: (tx: Tx) => Promise<R>): Promise<R> {
         const messages: ClaimedMessage[] = [];
-        const result = await db.$transaction((tx) => {
+        const result = await sql.transaction((tx) => {
           pending.set(tx, messages);
           return fn(tx);
         });

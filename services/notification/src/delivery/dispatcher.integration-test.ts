@@ -12,7 +12,8 @@ import { Teardown } from "@sysops/trpc-server/testing";
 import { Queue } from "bullmq";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type Db } from "../db/client.ts";
+import type { SqlPool } from "@sysops/db/sql";
+import { createDb, createSql, type Db } from "../db/client.ts";
 import { migrate } from "../db/lifecycle.ts";
 import { localSinkProviders, startLocalSinks, type LocalSinks } from "../sinks/local-sinks.ts";
 import { waitFor } from "../testing/notification-under-test.ts";
@@ -30,6 +31,7 @@ const logger = createLogger("test", "silent");
 
 const teardown = new Teardown();
 let db: Db;
+let sql: SqlPool;
 let sinks: LocalSinks;
 let queue: SendQueue;
 let jobs: Queue<SendJob>;
@@ -40,6 +42,7 @@ beforeAll(async () => {
   const testDb = teardown.add(await createTestDatabase(), (t) => t.drop());
   await migrate(testDb.url);
   db = teardown.add(createDb(testDb.url), (d) => d.$disconnect());
+  sql = teardown.add(createSql(testDb.url), (s) => s.end());
   const connection = teardown.add(new Redis(REDIS_URL, { maxRetriesPerRequest: null }), async (r) => {
     const keys = await r.keys(`${prefix}:*`);
     if (keys.length > 0) await r.del(...keys);
@@ -52,7 +55,7 @@ beforeAll(async () => {
   });
   queue = teardown.add(createSendQueue({ connection, prefix, retry: RETRY }), (q) => q.close());
   jobs = teardown.add(new Queue<SendJob>(SEND_QUEUE, { connection, prefix }), (q) => q.close());
-  tries = createSendTries({ db, providers, logger, clock: systemClock, retry: RETRY });
+  tries = createSendTries({ db, sql, providers, logger, clock: systemClock, retry: RETRY });
 });
 
 afterAll(() => teardown.run());
@@ -72,7 +75,7 @@ async function message(channel: "email" | "sms", data: { nextAttemptAt?: Date; s
 async function written(channel: "email" | "sms"): Promise<ClaimedMessage> {
   const recipient = recipientFor(channel);
   const planned = [{ kind: "test", channel, recipient, subject: "s", body: `to ${recipient}` }];
-  const [row] = await db.$transaction((tx) => recordMessages(tx, randomUUID(), planned, providers, firstTryLease(systemClock)));
+  const [row] = await sql.transaction((tx) => recordMessages(tx, randomUUID(), planned, providers, firstTryLease(systemClock)));
   return row!;
 }
 

@@ -20,7 +20,9 @@
 import type { Clock } from "@sysops/events/clock";
 import type { Logger } from "@sysops/logger";
 import { setTimeout as sleep } from "node:timers/promises";
+import type { SqlQueryable } from "@sysops/db/sql";
 import type { Db } from "../db/client.ts";
+import { Prisma } from "../generated/prisma/client.ts";
 import type { Channel, Providers } from "../providers/provider.ts";
 import { retryDelayMs, type RetryPolicy } from "./send-queue.ts";
 
@@ -45,6 +47,8 @@ export type TryOutcome =
 
 export interface SendTryOptions {
   db: Db;
+  /** The hot path's pool: claims, "sent" records and releases (db/client.ts, `createSql`). */
+  sql: SqlQueryable;
   providers: Providers;
   logger: Logger;
   clock: Clock;
@@ -69,13 +73,13 @@ export interface ClaimedMessage {
  * the row lock re-checks against the bumped row and claims nothing (PostgreSQL re-evaluates the WHERE on the
  * updated row under READ COMMITTED). Returns what to send, or null when nothing was claimed.
  */
-async function claimTry(db: Db, messageId: string, leaseUntil: Date): Promise<ClaimedMessage | null> {
-  const rows = await db.$queryRaw<ClaimedMessage[]>`
+async function claimTry(sql: SqlQueryable, messageId: string, leaseUntil: Date): Promise<ClaimedMessage | null> {
+  const rows = await sql.query<ClaimedMessage>(Prisma.sql`
     WITH cur AS (SELECT id, attempts FROM "notification"."Message" WHERE id = ${messageId}::uuid AND status = 'queued')
     UPDATE "notification"."Message" m SET attempts = cur.attempts + 1, "nextAttemptAt" = ${leaseUntil}
       FROM cur
      WHERE m.id = cur.id AND m.status = 'queued' AND m.attempts = cur.attempts
-    RETURNING m.id, m.attempts, m.channel::text AS channel, m.provider, m.kind, m.recipient, m.subject, m.body`;
+    RETURNING m.id, m.attempts, m.channel::text AS channel, m.provider, m.kind, m.recipient, m.subject, m.body`);
   return rows[0] ?? null;
 }
 
@@ -98,7 +102,7 @@ export interface SendTries {
  * restarting), or the message would stay `queued` and a later try would send it a second time. The write is
  * retried until it lands (bounded); only a crash of this process inside that window can still lead to a resend.
  */
-function createSentRecorder({ db, clock, logger }: Pick<SendTryOptions, "db" | "clock" | "logger">): (messageId: string) => Promise<void> {
+function createSentRecorder({ sql, clock, logger }: Pick<SendTryOptions, "sql" | "clock" | "logger">): (messageId: string) => Promise<void> {
   let waiting: { id: string; done: () => void; failed: (err: unknown) => void }[] = [];
   let writing = false;
 
@@ -106,9 +110,9 @@ function createSentRecorder({ db, clock, logger }: Pick<SendTryOptions, "db" | "
     const deadline = Date.now() + RECORD_SENT_PATIENCE_MS;
     for (;;) {
       try {
-        await db.$executeRaw`
+        await sql.query(Prisma.sql`
           UPDATE "notification"."Message" SET status = 'sent', "sentAt" = ${clock.now()}, "nextAttemptAt" = NULL, "lastError" = NULL
-           WHERE id = ANY(${ids}::uuid[])`;
+           WHERE id = ANY(${ids}::uuid[])`);
         return;
       } catch (err) {
         if (Date.now() > deadline) throw err;
@@ -140,8 +144,8 @@ function createSentRecorder({ db, clock, logger }: Pick<SendTryOptions, "db" | "
     });
 }
 
-export function createSendTries({ db, providers, logger, clock, retry }: SendTryOptions): SendTries {
-  const recordSent = createSentRecorder({ db, clock, logger });
+export function createSendTries({ db, sql, providers, logger, clock, retry }: SendTryOptions): SendTries {
+  const recordSent = createSentRecorder({ sql, clock, logger });
 
   async function attempt(message: ClaimedMessage): Promise<TryOutcome> {
     const { attempts, id: messageId } = message;
@@ -165,7 +169,7 @@ export function createSendTries({ db, providers, logger, clock, retry }: SendTry
 
   return {
     async next(messageId) {
-      const message = await claimTry(db, messageId, new Date(clock.now().getTime() + CLAIM_LEASE_MS));
+      const message = await claimTry(sql, messageId, new Date(clock.now().getTime() + CLAIM_LEASE_MS));
       if (message) return attempt(message);
       const exists = await db.message.findUnique({ where: { id: messageId }, select: { id: true } });
       return { kind: exists ? "skipped" : "missing" };
@@ -173,9 +177,9 @@ export function createSendTries({ db, providers, logger, clock, retry }: SendTry
     claimed: attempt,
     async release(messageIds) {
       if (messageIds.length === 0) return;
-      await db.$executeRaw`
+      await sql.query(Prisma.sql`
         UPDATE "notification"."Message" SET attempts = attempts - 1, "nextAttemptAt" = NULL
-         WHERE id = ANY(${[...messageIds]}::uuid[]) AND status = 'queued' AND attempts = 1`;
+         WHERE id = ANY(${[...messageIds]}::uuid[]) AND status = 'queued' AND attempts = 1`);
     },
   };
 }
