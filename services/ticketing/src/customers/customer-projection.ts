@@ -9,7 +9,7 @@
 import type { EventOfType } from "@sysops/events/catalog";
 import { z } from "zod";
 import { SQL_SCHEMA, TICKET_NUMBER_SEQUENCE, type Db } from "../db/client.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
+import { Prisma } from "../generated/prisma/client.ts";
 import type { FilingFacts, OwnedProduct } from "./customer-directory.ts";
 
 type ProfileChanged = EventOfType<"customer.profile_changed">;
@@ -59,12 +59,12 @@ export interface ProjectedFiling {
  * lacks the customer or the product; then no number is taken.
  */
 export async function projectedFiling(db: Db, customerId: string, productId: string): Promise<ProjectedFiling | null> {
-  const [row] = await db.$queryRaw<ProjectedFilingRow[]>`
+  const [row] = await db.sql.query<ProjectedFilingRow>(Prisma.sql`
     SELECT CASE WHEN f.product IS NOT NULL THEN nextval(${TICKET_NUMBER_SEQUENCE})::int END AS number, f.*
       FROM (SELECT c.name, c."addressLat", c."addressLon", c."planName", c."planTier", c."requiredSkillLevel",
                    c."assignTargetMinutes", c."acceptTargetMinutes", c."resolveTargetMinutes",
                    (SELECT p FROM jsonb_array_elements(c.products) AS p WHERE p->>'id' = ${productId} LIMIT 1) AS product
-              FROM ${SQL_SCHEMA}."CustomerProjection" c WHERE c."customerId" = ${customerId}::uuid) AS f`;
+              FROM ${SQL_SCHEMA}."CustomerProjection" c WHERE c."customerId" = ${customerId}::uuid) AS f`);
   if (!row || row.number === null) return null;
   return {
     number: row.number,

@@ -1,4 +1,5 @@
 import { createPgAdapter, type PoolSettings } from "@sysops/db/connection";
+import { createSqlPool, type SqlPool } from "@sysops/db/sql";
 import { Prisma, PrismaClient } from "../generated/prisma/client.ts";
 
 /** Ticketing's PostgreSQL schema: its tables and migration history live there. */
@@ -8,10 +9,29 @@ export const SQL_SCHEMA = Prisma.raw(`"${DB_SCHEMA}"`);
 /** The ticket number sequence, as `nextval`'s argument. */
 export const TICKET_NUMBER_SEQUENCE = Prisma.raw(`'"${DB_SCHEMA}"."Ticket_number_seq"'`);
 
-export type Db = PrismaClient;
+/**
+ * Ticketing's database: the Prisma client, plus `sql`, the pool its hot-path statements run on (@sysops/db/sql:
+ * plain node-postgres, ~3× less CPU per statement than Prisma Client's `$queryRaw`): filing a ticket and
+ * matching's loads and writes. `$disconnect` closes both.
+ */
+export class Db extends PrismaClient {
+  readonly sql: SqlPool;
+
+  constructor(databaseUrl: string, profile: DbProfile) {
+    super({ adapter: createPgAdapter(databaseUrl, DB_SCHEMA, profile.pool), transactionOptions: profile.transactions });
+    this.sql = createSqlPool(databaseUrl, { ...profile.pool, max: profile.sqlConnections, application_name: `${profile.pool.application_name ?? "ticketing"}-hot` });
+  }
+
+  override async $disconnect(): Promise<void> {
+    await super.$disconnect();
+    await this.sql.end();
+  }
+}
 
 export interface DbProfile {
   pool: PoolSettings;
+  /** Connections of the hot-path pool (`Db.sql`), beside Prisma's `pool.max`. */
+  sqlConnections: number;
   /** Prisma's interactive transactions: wait for a connection (`maxWait`) and run (`timeout`), in ms. */
   transactions: { maxWait: number; timeout: number };
 }
@@ -25,6 +45,7 @@ export interface DbProfile {
  */
 export const API_DB: DbProfile = {
   pool: { max: 10, connectionTimeoutMillis: 2_000, idleTimeoutMillis: 30_000, application_name: "svc-ticketing" },
+  sqlConnections: 10,
   transactions: { maxWait: 2_000, timeout: 5_000 },
 };
 
@@ -38,9 +59,10 @@ export const API_DB: DbProfile = {
  */
 export const WORKER_DB: DbProfile = {
   pool: { max: 6, connectionTimeoutMillis: 10_000, idleTimeoutMillis: 10_000, application_name: "svc-ticketing-worker" },
+  sqlConnections: 4,
   transactions: { maxWait: 10_000, timeout: 15_000 },
 };
 
 export function createDb(databaseUrl: string, profile: DbProfile = API_DB): Db {
-  return new PrismaClient({ adapter: createPgAdapter(databaseUrl, DB_SCHEMA, profile.pool), transactionOptions: profile.transactions });
+  return new Db(databaseUrl, profile);
 }

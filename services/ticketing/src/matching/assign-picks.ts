@@ -16,6 +16,7 @@ import { randomUUID } from "node:crypto";
 import type { Clock } from "@sysops/events/clock";
 import type { Logger } from "@sysops/logger";
 import { SQL_SCHEMA as T, type Db } from "../db/client.ts";
+import { Prisma } from "../generated/prisma/client.ts";
 import type { TicketStatus } from "../generated/prisma/enums.ts";
 import { outboxCommitted } from "@sysops/events/relay-wake";
 import { startTimersOfAssigned } from "../sla/sla-timers.ts";
@@ -62,7 +63,7 @@ export async function assignPicks(deps: { db: Db; clock: Clock; logger: Logger }
   const assignments = planned.map((p) => p.record.assignment);
   const events = planned.flatMap((p) => [p.step.event, p.record.event]);
 
-  const rows = await deps.db.$queryRaw<{ id: string }[]>`
+  const rows = await deps.db.sql.query<{ id: string }>(Prisma.sql`
     WITH picked AS (
       UPDATE ${T}."Ticket" t
          SET status = u."to"::${T}."TicketStatus", version = t.version + 1, "expertId" = u."expertId",
@@ -90,7 +91,7 @@ export async function assignPicks(deps: { db: Db; clock: Clock; logger: Logger }
              payload jsonb, "occurredAt" timestamp(3))
         JOIN picked ON picked.id = e."aggregateId"
     )
-    SELECT id FROM picked`;
+    SELECT id FROM picked`);
   if (rows.length === 0) return [];
   const assigned = new Set(rows.map((r) => r.id));
   // The events of the picks that were written (a ticket changed since the run read it got none).

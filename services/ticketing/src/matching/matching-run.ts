@@ -8,13 +8,13 @@
 import { DomainError } from "@sysops/domain-errors";
 import type { Clock } from "@sysops/events/clock";
 import type { Logger } from "@sysops/logger";
-import type { Db } from "../db/client.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
+import { SQL_SCHEMA as T, type Db } from "../db/client.ts";
+import { Prisma } from "../generated/prisma/client.ts";
 import type { Actor } from "../tickets/state-machine.ts";
 import { transitionTicket } from "../tickets/transition-ticket.ts";
-import { assignPicks } from "./assign-picks.ts";
+import { assignPicks, type PendingTicket } from "./assign-picks.ts";
 import { expertFailure, planAssignments } from "./planner/index.ts";
-import { toPlannerExpert, toPlannerTicket } from "./planner-input.ts";
+import { toPlannerExpert, toPlannerTicket, type ExpertRow, type PendingTicketRow } from "./planner-input.ts";
 
 export const MATCHING_ACTOR: Actor = { kind: "system", id: "matching" };
 export const NO_ELIGIBLE_EXPERT = "no eligible expert";
@@ -30,55 +30,45 @@ export interface RunResult {
   noRoom?: boolean;
 }
 
-const pendingSelect = {
-  id: true,
-  number: true,
-  customerId: true,
-  status: true,
-  version: true,
-  expertId: true,
-  resolvedAt: true,
-  productCategory: true,
-  requiredSkillLevel: true,
-  serviceLat: true,
-  serviceLon: true,
-  assignDueAt: true,
-  assignTargetMinutes: true,
-  acceptTargetMinutes: true,
-  resolveTargetMinutes: true,
-} as const;
+/** A pending ticket as the run loads it, with the experts who rejected it. */
+interface LoadedTicket extends PendingTicket, PendingTicketRow {
+  rejectedBy: string[];
+}
+
+type LoadedExpert = ExpertRow & { firstName: string; open: number };
 
 /**
- * The run's input. Experts and their open assignments come first, then only the pending tickets an
- * available expert (on duty, within working hours, below capacity: the planner's own per-expert rules) has
- * the skill for at the required level, plus every ticket past its time-to-assign target (to escalate it,
- * with its explanation). Decision: during a spike that fills experts, runs used to re-plan the whole backlog
- * on every trigger although only a few categories could still be served (measured: the worker's CPU per
- * ticket filed doubled as the backlog grew, bench:tickets). The planner still applies every rule itself.
+ * The run's input, in two queries on the hot-path pool. Experts with their open assignment counts come first,
+ * then only the pending tickets an available expert (on duty, within working hours, below capacity: the
+ * planner's own per-expert rules) has the skill for at the required level, plus every ticket past its
+ * time-to-assign target (to escalate it, with its explanation), each with the experts who rejected it.
+ * Decision: during a spike that fills experts, runs used to re-plan the whole backlog on every trigger although
+ * only a few categories could still be served (measured: the worker's CPU per ticket filed doubled as the
+ * backlog grew, bench:tickets). The planner still applies every rule itself.
  */
 async function loadInput(db: Db, now: Date) {
-  const [experts, open] = await Promise.all([
-    db.expertProjection.findMany(),
-    db.assignment.groupBy({ by: ["expertId"], where: { status: "active" }, _count: { _all: true } }),
-  ]);
-  const openBy = new Map(open.map((o) => [o.expertId, o._count._all]));
-  const plannerExperts = experts.map((e) => toPlannerExpert(e, openBy.get(e.expertId) ?? 0));
+  const experts = await db.sql.query<LoadedExpert>(Prisma.sql`
+    SELECT e."expertId", e."firstName", e.skills, e."homeLat", e."homeLon", e."radiusKm", e."onDuty", e.capacity, e."timeZone", e."workingHours",
+           COALESCE(a.open, 0)::int AS open
+      FROM ${T}."ExpertProjection" e
+      LEFT JOIN (SELECT "expertId", count(*) AS open FROM ${T}."Assignment" WHERE status = 'active' GROUP BY "expertId") a ON a."expertId" = e."expertId"`);
+  const plannerExperts = experts.map((e) => toPlannerExpert(e, e.open));
   /** Category → the highest level an available expert has in it. */
   const servable = new Map<string, number>();
   for (const expert of plannerExperts) {
     if (expertFailure(expert, now) !== null) continue;
     for (const [category, level] of Object.entries(expert.skills)) servable.set(category, Math.max(level, servable.get(category) ?? 0));
   }
-  const candidates = await db.ticket.findMany({
-    where: { status: "new", OR: [{ assignDueAt: { lte: now } }, { productCategory: { in: [...servable.keys()] } }] },
-    select: pendingSelect,
-    orderBy: { createdAt: "asc" },
-  });
+  const candidates = await db.sql.query<LoadedTicket>(Prisma.sql`
+    SELECT t.id, t.number, t."customerId", t.status::text AS status, t.version, t."expertId", t."resolvedAt", t."productCategory",
+           t."requiredSkillLevel", t."serviceLat", t."serviceLon", t."assignDueAt", t."assignTargetMinutes", t."acceptTargetMinutes",
+           t."resolveTargetMinutes",
+           ARRAY(SELECT r."expertId"::text FROM ${T}."Assignment" r WHERE r."ticketId" = t.id AND r.status = 'rejected') AS "rejectedBy"
+      FROM ${T}."Ticket" t
+     WHERE t.status = 'new' AND (t."assignDueAt" <= ${now} OR t."productCategory" = ANY(${[...servable.keys()]}::text[]))
+     ORDER BY t."createdAt"`);
   const tickets = candidates.filter((t) => (t.assignDueAt !== null && t.assignDueAt <= now) || t.requiredSkillLevel <= (servable.get(t.productCategory) ?? 0));
-  const rejections = await db.assignment.findMany({ where: { status: "rejected", ticketId: { in: tickets.map((t) => t.id) } }, select: { ticketId: true, expertId: true } });
-  const rejectedBy = new Map<string, string[]>();
-  for (const r of rejections) rejectedBy.set(r.ticketId, [...(rejectedBy.get(r.ticketId) ?? []), r.expertId]);
-  return { tickets, experts, plannerExperts, rejectedBy, noRoom: servable.size === 0 };
+  return { tickets, experts, plannerExperts, noRoom: servable.size === 0 };
 }
 
 /** A pick that lost a race (version changed, ticket no longer `new`) is skipped, not an error. */
@@ -86,12 +76,12 @@ const isRace = (error: unknown) => error instanceof DomainError && error.kind ==
 
 export async function runMatching(db: Db, clock: Clock, logger: Logger): Promise<RunResult> {
   const now = clock.now();
-  const { tickets, experts, plannerExperts, rejectedBy, noRoom } = await loadInput(db, now);
+  const { tickets, experts, plannerExperts, noRoom } = await loadInput(db, now);
   const result: RunResult = { pending: tickets.length, assigned: 0, escalated: 0, skipped: 0, noRoom };
   if (tickets.length === 0) return result;
 
   const plan = planAssignments(
-    tickets.map((t) => toPlannerTicket(t, rejectedBy.get(t.id) ?? [])),
+    tickets.map((t) => toPlannerTicket(t, t.rejectedBy)),
     plannerExperts,
     now,
   );

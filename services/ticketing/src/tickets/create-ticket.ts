@@ -4,6 +4,7 @@ import type { UserCaller } from "@sysops/internal-auth";
 import type { Clock } from "@sysops/events/clock";
 import type { CustomerDirectory } from "../customers/customer-directory.ts";
 import { projectedFiling, type ProjectedFiling } from "../customers/customer-projection.ts";
+import { Prisma } from "../generated/prisma/client.ts";
 import { SQL_SCHEMA as T, TICKET_NUMBER_SEQUENCE, type Db } from "../db/client.ts";
 import { outboxCommitted } from "@sysops/events/relay-wake";
 import { assertMayFileTicket } from "./access.ts";
@@ -54,7 +55,7 @@ async function ticketForKey(db: Db, input: CreateTicketInput): Promise<TicketVie
 async function askCustomerService(db: Db, customers: CustomerDirectory, input: CreateTicketInput): Promise<ProjectedFiling> {
   const facts = await customers.filingFacts(input.customerId, input.productId);
   if (!facts?.product) throw invalid("productId", `Product ${input.productId} is not registered to this customer`);
-  const [{ number }] = await db.$queryRaw<[{ number: number }]>`SELECT nextval(${TICKET_NUMBER_SEQUENCE})::int AS number`;
+  const [{ number }] = (await db.sql.query<{ number: number }>(Prisma.sql`SELECT nextval(${TICKET_NUMBER_SEQUENCE})::int AS number`)) as [{ number: number }];
   return { facts: { customer: facts.customer, product: facts.product }, number };
 }
 
@@ -84,7 +85,7 @@ async function insertTicket(db: Db, caller: UserCaller, input: CreateTicketInput
     createdAt: now,
   };
   const event = ticketCreatedRow(ticket);
-  const rows = await db.$queryRaw<TicketRow[]>`
+  const rows = await db.sql.query<TicketRow>(Prisma.sql`
     WITH ticket AS (
       INSERT INTO ${T}."Ticket" (
         id, number, "customerId", "customerName", "productId", "productName", "productCategory", description,
@@ -108,6 +109,6 @@ async function insertTicket(db: Db, caller: UserCaller, input: CreateTicketInput
       INSERT INTO ${T}."OutboxEvent" (id, "aggregateType", "aggregateId", type, version, payload, "occurredAt")
       SELECT ${event.id}::uuid, ${event.aggregateType}, ticket.id, ${event.type}, ${event.version}, ${JSON.stringify(event.payload)}::jsonb, ${event.occurredAt} FROM ticket
     )
-    SELECT * FROM ticket`;
+    SELECT * FROM ticket`);
   return rows[0] ? { view: toTicketView(rows[0]), event } : null;
 }
