@@ -23,10 +23,18 @@ const FLUSH_EVERY_MS = 100;
 
 function batchedStdout(): DestinationStream {
   const destination = pino.destination({ dest: 1, sync: false, minLength: BATCH_BYTES });
-  // A quiet process still gets its lines out within FLUSH_EVERY_MS.
-  setInterval(() => {
-    destination.flush();
-  }, FLUSH_EVERY_MS).unref();
+  // A line still leaves within FLUSH_EVERY_MS when no more come. The timer is armed by a write, not kept
+  // running: a process with nothing to log is not woken ten times a second for nothing.
+  let flushTimer: NodeJS.Timeout | null = null;
+  const write = destination.write.bind(destination);
+  destination.write = (line: string) => {
+    const accepted = write(line);
+    flushTimer ??= setTimeout(() => {
+      flushTimer = null;
+      destination.flush();
+    }, FLUSH_EVERY_MS).unref();
+    return accepted;
+  };
   return destination;
 }
 

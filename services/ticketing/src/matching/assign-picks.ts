@@ -70,6 +70,9 @@ export async function assignPicks(deps: { db: Db; clock: Clock; logger: Logger }
              "acceptDueAt" = u."acceptDueAt", "updatedAt" = ${now}
         FROM jsonb_to_recordset(${json(updates)}::jsonb) AS u(id uuid, version int, status text, "to" text, "expertId" uuid, "acceptDueAt" timestamp(3))
        WHERE t.id = u.id AND t.version = u.version AND t.status = u.status::${T}."TicketStatus"
+         -- The ids again as an array: the planner cannot size the recordset (it guesses 100 rows) and otherwise
+         -- joins it against a sequential scan of every ticket; with this it looks the picks up by primary key.
+         AND t.id = ANY(${updates.map((u) => u.id)}::uuid[])
       RETURNING t.id
     ), transitions AS (
       INSERT INTO ${T}."TicketTransition" (id, "ticketId", "fromStatus", "toStatus", "actorId", "actorRole", channel, reason, "expertId", at)

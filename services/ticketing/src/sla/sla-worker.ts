@@ -9,7 +9,7 @@ import { systemClock, type Clock } from "@sysops/events/clock";
 import type { Logger } from "@sysops/logger";
 import type { Db } from "../db/client.ts";
 import { fireSlaTimer } from "./fire-sla.ts";
-import { reconcileSla } from "./reconcile-sla.ts";
+import { DEFAULT_SWEEP_HORIZON_MS, reconcileSla } from "./reconcile-sla.ts";
 import { SLA_QUEUE } from "./sla-scheduler.ts";
 import { useSlaRuntime, type SlaJobData, type SlaRuntime } from "./sla-timers.ts";
 
@@ -61,13 +61,15 @@ export function startSlaWorker(options: SlaWorkerOptions): SlaWorker {
   worker.on("error", (error) => logger.warn({ err: error }, "SLA worker error"));
   useSlaRuntime(runtime);
 
+  const sweepEveryMs = options.sweepEveryMs ?? 60_000;
+  // Jobs for what fires before the sweep after next, so a job lost with Redis is back in time.
   const sweep = (): Promise<void> =>
-    reconcileSla(clock, runtime).then(
+    reconcileSla(clock, runtime, Math.max(DEFAULT_SWEEP_HORIZON_MS, 2 * sweepEveryMs)).then(
       (r) => (r.fired > 0 ? logger.info(r, "SLA sweep fired overdue timers") : undefined),
       (error: unknown) => logger.warn({ err: error }, "SLA sweep failed"),
     );
   const ready = sweep();
-  const interval = options.sweepEveryMs === 0 ? null : setInterval(() => void sweep(), options.sweepEveryMs ?? 60_000);
+  const interval = options.sweepEveryMs === 0 ? null : setInterval(() => void sweep(), sweepEveryMs);
 
   return {
     runtime,

@@ -107,12 +107,15 @@ describe("SLA timers", () => {
     expect(await slaEvents(ticket.id)).toEqual([]);
   });
 
-  it("survive losing Redis: the sweep fires what is overdue and recreates what is ahead", async () => {
+  it("survive losing Redis: the sweep fires what is overdue and recreates what fires soon (later sweeps the rest)", async () => {
     const overdue = await insertTicket(db, { status: "accepted", createdAt: T0, resolveDueAt: plus(T0, minutes(60)) });
-    const ahead = await insertTicket(db, { status: "assigned", createdAt: T0, acceptDueAt: plus(T0, minutes(200)) });
+    // Accept target 15 min: warning at due − 3 min. One fires within the sweep's 5-minute horizon, one after it.
+    const ahead = await insertTicket(db, { status: "assigned", createdAt: T0, acceptDueAt: plus(T0, minutes(124)) });
+    const later = await insertTicket(db, { status: "assigned", createdAt: T0, acceptDueAt: plus(T0, minutes(200)) });
     clock.jumpTo(plus(T0, minutes(50)));
     await scheduleFor(overdue);
     await scheduleFor(ahead);
+    await scheduleFor(later);
     await worker.runtime.queue.obliterate({ force: true });
     clock.jumpTo(plus(T0, minutes(120)));
     const result = await reconcileSla(clock);
@@ -121,7 +124,13 @@ describe("SLA timers", () => {
       ["resolve", "warning"],
       ["resolve", "breach"],
     ]);
+    // The sweep ran at T0+120: the ahead ticket's timers fire at T0+121 and T0+124, the later one's at T0+197.
+    expect(await worker.runtime.queue.getJob(`sla.${ahead.id}.accept.warning`)).toBeDefined();
     expect(await worker.runtime.queue.getJob(`sla.${ahead.id}.accept.breach`)).toBeDefined();
+    expect(await worker.runtime.queue.getJob(`sla.${later.id}.accept.warning`)).toBeUndefined();
+    clock.jumpTo(plus(T0, minutes(194)));
+    await reconcileSla(clock); // a later sweep: the later ticket's warning (T0+197) is now within the horizon
+    expect(await worker.runtime.queue.getJob(`sla.${later.id}.accept.warning`)).toBeDefined();
     expect((await reconcileSla(clock)).fired).toBe(0);
     expect(await slaEvents(overdue.id)).toHaveLength(2);
   });

@@ -1,0 +1,2 @@
+-- DropIndex
+DROP INDEX "Ticket_status_idx";

@@ -1,0 +1,9 @@
+-- Hand-written: partial indexes cannot be expressed in Prisma's schema, so the schema snapshot is the
+-- previous migration's, unchanged (like helpdesk_search_indexes).
+
+-- The outbox relay's poll asks for unpublished rows every second: without this it walked the primary key
+-- over every published row (all of them, until pruning) to find the few unpublished ones.
+CREATE INDEX "OutboxEvent_unpublished_idx" ON "OutboxEvent" ("id") WHERE "publishedAt" IS NULL;
+
+-- Every matching run counts each expert's open assignments: only those rows, not every assignment ever made.
+CREATE INDEX "Assignment_active_expertId_idx" ON "Assignment" ("expertId") WHERE "status" = 'active';
