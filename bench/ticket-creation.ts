@@ -7,7 +7,7 @@
  * Needs a running suite (`npm start`); run: `npm run bench:tickets -- [--url http://127.0.0.1:3000]
  * [--database-url postgresql://…/sysops] [--rates 50,100,200] [--seconds 10] [--concurrency 32] [--warmup 200]`.
  * `--database-url` is the suite's database (for the raw-insert baseline, done in a scratch table it drops
- * afterwards). After the fixed rates, a closed-loop phase (`--concurrency` requests always in flight, 0 skips
+ * afterwards, after the suite's phases: measured first, its aftermath lengthened the first rate's tail). After the fixed rates, a closed-loop phase (`--concurrency` requests always in flight, 0 skips
  * it) measures the highest sustained creation rate: the figure to compare with the raw insert rate (an
  * offered-rate row can never exceed its offered rate). Before the measured phases, `--warmup` creations (8 in
  * flight, not measured) let the processes compile their hot paths and Prisma cache its query plans, so the
@@ -104,13 +104,11 @@ async function rawInsertRate(connections: number): Promise<number> {
 }
 
 const sessions = await Promise.all(demoUsers.customers.map((c) => signInCustomer(baseUrl, c.email)));
-const rawSerial = await rawInsertRate(1);
-const raw = await rawInsertRate(16);
-console.log(`raw PostgreSQL single-row insert: ${rawSerial.toFixed(0)} rows/s on 1 connection, ${raw.toFixed(0)} rows/s on 16 connections`);
-const printRow = (offered: string, r: { achieved: number; p50: number; p99: number; errors: number }) =>
-  console.log(
-    `${offered.padStart(9)}  ${r.achieved.toFixed(1).padStart(10)}  ${r.p50.toFixed(1).padStart(6)}  ${r.p99.toFixed(1).padStart(6)}  ${String(r.errors).padStart(6)}  ${((100 * r.achieved) / rawSerial).toFixed(1).padStart(9)}  ${((100 * r.achieved) / raw).toFixed(1).padStart(10)}`,
-  );
+const rows: { offered: string; r: { achieved: number; p50: number; p99: number; errors: number } }[] = [];
+const printRow = (offered: string, r: { achieved: number; p50: number; p99: number; errors: number }) => {
+  rows.push({ offered, r });
+  console.log(`${offered.padStart(9)}  ${r.achieved.toFixed(1).padStart(10)}  ${r.p50.toFixed(1).padStart(6)}  ${r.p99.toFixed(1).padStart(6)}  ${String(r.errors).padStart(6)}`);
+};
 let warmed = 0;
 await Promise.all(
   Array.from({ length: 8 }, async () => {
@@ -118,7 +116,7 @@ await Promise.all(
   }),
 );
 console.log(`warm-up: ${warmup} creations, not measured`);
-console.log("offered/s  achieved/s  p50 ms  p99 ms  errors  % raw(1)  % raw(16)");
+console.log("offered/s  achieved/s  p50 ms  p99 ms  errors");
 const cpuLines: string[] = [];
 /** Runs a phase and notes the suite's CPU per creation in it (read from /proc; see support/process-cpu.ts). */
 async function measured<R extends { achieved: number }>(label: string, phase: () => Promise<R>): Promise<R> {
@@ -136,6 +134,15 @@ for (const rate of rates) {
 }
 if (concurrency > 0) {
   printRow(`max@${concurrency}`, await measured(`max@${concurrency}`, () => closedLoop(concurrency, (n) => createTicket(sessions[n % sessions.length]!, n))));
+}
+// The raw baseline last: 10 s of inserts as fast as PostgreSQL takes them leave WAL to write back and a table to
+// vacuum, which measured first made the first rate's tail several times longer.
+const rawSerial = await rawInsertRate(1);
+const raw = await rawInsertRate(16);
+console.log(`\nraw PostgreSQL single-row insert (measured after the phases above): ${rawSerial.toFixed(0)} rows/s on 1 connection, ${raw.toFixed(0)} rows/s on 16 connections`);
+console.log("offered/s  achieved/s  % raw(1)  % raw(16)");
+for (const { offered, r } of rows) {
+  console.log(`${offered.padStart(9)}  ${r.achieved.toFixed(1).padStart(10)}  ${((100 * r.achieved) / rawSerial).toFixed(1).padStart(8)}  ${((100 * r.achieved) / raw).toFixed(1).padStart(9)}`);
 }
 console.log("\nCPU ms per creation, by process (PostgreSQL and Redis: every server process on the machine), and the whole machine busy (this bench included):");
 for (const line of cpuLines) console.log(line);

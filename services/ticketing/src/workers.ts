@@ -98,7 +98,7 @@ export function startWorkers(opts: WorkerOptions): Workers {
     ...(opts.sweepMs !== undefined ? { sweepMs: opts.sweepMs } : {}),
     ...(opts.matchingMinIntervalMs !== undefined ? { minIntervalMs: opts.matchingMinIntervalMs } : {}),
   });
-  const consumer = startTicketingConsumer({ db, redis, logger, onMatchingWork: (kind) => matching.trigger(kind), ...(opts.stream ? { stream: opts.stream } : {}), ...(opts.consumerName ? { consumerName: opts.consumerName } : {}) });
+  const consumer = startTicketingConsumer({ db, redis, logger, onMatchingWork: (kind, ticketId) => matching.trigger(kind, ticketId), ...(opts.stream ? { stream: opts.stream } : {}), ...(opts.consumerName ? { consumerName: opts.consumerName } : {}) });
   // Matching is pending work from before this process started (events consumed by a previous one).
   matching.trigger();
   const sla = startSlaWorker({ db, redisUrl: opts.redisUrl, logger, clock: opts.clock, ...(opts.slaPrefix ? { prefix: opts.slaPrefix } : {}) });

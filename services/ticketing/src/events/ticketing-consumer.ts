@@ -23,7 +23,8 @@ export interface TicketingConsumerOptions {
   db: Db;
   redis: Redis;
   logger: Logger;
-  onMatchingWork: (kind: TriggerKind) => void;
+  /** `new-ticket` carries the id of the ticket filed. */
+  onMatchingWork: (kind: TriggerKind, ticketId?: string) => void;
   stream?: string;
   claimIdleMs?: number;
   /** This process's name in the group; defaults to `ticketing-<pid>`. */
@@ -61,7 +62,7 @@ export function startTicketingConsumer(opts: TicketingConsumerOptions): EventCon
     },
     // Matching triggers change nothing themselves: no transaction, no inbox row (a repeated trigger is harmless).
     signals: {
-      "ticket.created": () => opts.onMatchingWork("new-ticket"),
+      "ticket.created": (event) => opts.onMatchingWork("new-ticket", event.payload.ticketId),
       "ticket.status_changed": (event) => {
         if (MATCHING_RELEVANT.has(event.payload.to)) opts.onMatchingWork("any");
       },

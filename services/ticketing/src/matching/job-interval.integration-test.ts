@@ -51,7 +51,7 @@ function countingJob(minIntervalMs: number, runMs = 5, noRoom = false, cpuBound 
     starts.push(performance.now());
     if (cpuBound) burnCpu(runMs);
     else await sleep(runMs);
-    return { pending: 0, assigned: 0, escalated: 0, skipped: 0, noRoom, unassigned: [] };
+    return { pending: 0, assigned: 0, escalated: 0, skipped: 0, noRoom };
   };
   const job = startMatchingJob({ db, databaseUrl: testDb.url, clock: systemClock, logger, sweepMs: 0, minIntervalMs, run });
   return { job, starts };

@@ -12,13 +12,15 @@
  * no CPU saved (bench:sms, "→ assigned" stage). Every run sees all pending tickets it could act on, so a trigger that arrives during the wait
  * is served by the next run; none is lost.
  *
- * A run after nothing but new tickets does not plan again the tickets the previous runs left pending (`stuck`):
- * in a maximum assignment, a ticket left unassigned has no eligible expert with room left, and a new ticket
- * only takes room, so until something gives an expert room or eligibility (a resolution, cancellation,
- * rejection, profile change: `any` triggers; shifts starting: the periodic sweep, also `any`) planning it
- * again cannot assign it, and the result is the same optimum. Tickets past their assign target are always
- * loaded (to escalate them). Decision: tickets no expert in range could serve piled up during a burst and were
- * planned again on every run (candidate graph and solver were half of the worker's CPU at 200 tickets/s).
+ * A run after nothing but new tickets plans only those (the ids their `ticket.created` events carry), not the
+ * tickets earlier runs left pending: in a maximum assignment a ticket left unassigned has no eligible expert
+ * with room left, and a new ticket only takes room, so until something gives an expert room or eligibility (a
+ * resolution, cancellation, rejection, profile change: `any` triggers; shifts starting: the periodic sweep,
+ * also `any`) planning it again cannot assign it: the result is the same optimum. Tickets past their assign
+ * target are always loaded (to escalate them). The first run of a process, and any run after an `any` trigger,
+ * a failure or a lost race, plans everything. Decision: tickets no expert in range could serve piled up during a
+ * burst and every run loaded and planned them again (at 200 tickets/s, 100 000 rows read a second and half of
+ * the worker's CPU).
  * @see https://www.postgresql.org/docs/current/explicit-locking.html#ADVISORY-LOCKS
  */
 import { setTimeout as sleep } from "node:timers/promises";
@@ -27,7 +29,7 @@ import { withoutSchemaParam } from "@sysops/db/connection";
 import type { Clock } from "@sysops/events/clock";
 import type { Logger } from "@sysops/logger";
 import type { Db } from "../db/client.ts";
-import { runMatching, type RunResult } from "./matching-run.ts";
+import { ALL_PENDING, runMatching, type RunResult, type RunScope } from "./matching-run.ts";
 
 /** Arbitrary but fixed: the advisory lock key of ticketing's matching job. */
 export const MATCHING_LOCK_KEY = 7_301_003;
@@ -59,8 +61,8 @@ export const DEFAULT_MIN_INTERVAL_MS = 50;
 export type TriggerKind = "new-ticket" | "any";
 
 export interface MatchingJob {
-  /** Asks for a run soon; triggers during a run coalesce into one more run. */
-  trigger(kind?: TriggerKind): void;
+  /** Asks for a run soon; triggers during a run coalesce into one more run. `new-ticket` names the ticket filed. */
+  trigger(kind?: TriggerKind, ticketId?: string): void;
   /** One run now if the lock is free: its result, or null when another run holds the lock. */
   runOnce(): Promise<RunResult | null>;
   stop(): Promise<void>;
@@ -83,24 +85,24 @@ export function startMatchingJob(opts: MatchingJobOptions): MatchingJob {
   let lastRunCpuMs = 0;
   /** The last completed run found no expert available. */
   let lastNoRoom = false;
-  /** Tickets the runs since the last full one left pending (see the module comment). */
-  let stuck = new Set<string>();
-  /** Only `new-ticket` triggers since the last run: the next run may skip `stuck`. */
+  /** Tickets filed since the last run started (see the module comment). */
+  let filed = new Set<string>();
+  /** Something other than a filing asked for a run since the last full run started: the next one plans everything. */
   let fullRunWanted = true;
   const minIntervalMs = opts.minIntervalMs ?? DEFAULT_MIN_INTERVAL_MS;
   const run = opts.run ?? runMatching;
   // Cuts the wait between runs short on stop.
   const stopSignal = new AbortController();
 
-  /** A run under the lock, skipping `skip`; null when another process holds the lock. */
-  async function locked(skip: ReadonlySet<string>): Promise<RunResult | null> {
+  /** A run under the lock; null when another process holds the lock. */
+  async function locked(scope: RunScope): Promise<RunResult | null> {
     const client = await pool.connect();
     try {
       const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [MATCHING_LOCK_KEY]);
       if (!rows[0]?.locked) return null;
       try {
-        const result = await run(opts.db, opts.clock, logger, skip);
-        if (result.assigned || result.escalated || result.skipped) logger.info({ ...result, unassigned: result.unassigned.length }, "matching run");
+        const result = await run(opts.db, opts.clock, logger, scope);
+        if (result.assigned || result.escalated || result.skipped) logger.info({ ...result, scope: scope.kind }, "matching run");
         return result;
       } finally {
         await client.query("SELECT pg_advisory_unlock($1)", [MATCHING_LOCK_KEY]);
@@ -110,26 +112,29 @@ export function startMatchingJob(opts: MatchingJobOptions): MatchingJob {
     }
   }
 
-  /** A run over everything pending, or over what `stuck` leaves when only new tickets came; keeps `stuck` up to date. */
+  /** A run over everything pending, or over the tickets filed since the last run (see the module comment). */
   async function runAndRecord(full: boolean): Promise<RunResult | null> {
-    // From here on, an `any` trigger asks for the full run after this one.
+    // From here on, triggers count for the run after this one.
     if (full) fullRunWanted = false;
-    const skip = full ? new Set<string>() : stuck;
+    const scope: RunScope = full ? ALL_PENDING : { kind: "only", ticketIds: filed };
+    const taken = filed;
+    filed = new Set();
     let result: RunResult | null;
     try {
-      result = await locked(skip);
+      result = await locked(scope);
     } catch (error) {
       fullRunWanted = true;
       throw error;
     }
     if (result === null) {
+      // Not run: what it would have planned is still to plan.
       if (full) fullRunWanted = true;
+      for (const id of taken) filed.add(id);
       return null;
     }
     lastNoRoom = result.noRoom === true;
     // A pick that lost a race gave back the room it was planned for: plan everything again.
     if (result.skipped > 0) fullRunWanted = true;
-    stuck = new Set([...skip, ...result.unassigned]);
     return result;
   }
 
@@ -173,9 +178,11 @@ export function startMatchingJob(opts: MatchingJobOptions): MatchingJob {
     }, opts.busyRetryMs ?? 1_000);
   }
 
-  function trigger(kind: TriggerKind = "any") {
+  function trigger(kind: TriggerKind = "any", ticketId?: string) {
+    // While no expert has room, a filing starts no run; the run that finds room again is a full one.
     if (stopped || (kind === "new-ticket" && lastNoRoom)) return;
-    if (kind === "any") fullRunWanted = true;
+    if (kind === "any" || !ticketId) fullRunWanted = true;
+    else filed.add(ticketId);
     wanted = true;
     loop ??= drain();
   }

@@ -28,9 +28,14 @@ export interface RunResult {
   skipped: number;
   /** No expert was available (on duty, in working hours, below capacity) when the run loaded its input. */
   noRoom?: boolean;
-  /** Tickets the run considered and left pending: no eligible expert had room for them (see job.ts, `stuck`). */
-  unassigned: string[];
 }
+
+/**
+ * Which pending tickets a run plans: all of them (a full run), or only these (the tickets filed since the last
+ * run, see job.ts). Tickets past their assign target are loaded either way, to escalate them.
+ */
+export type RunScope = { kind: "all" } | { kind: "only"; ticketIds: ReadonlySet<string> };
+export const ALL_PENDING: RunScope = { kind: "all" };
 
 /** A pending ticket as the run loads it, with the experts who rejected it. */
 interface LoadedTicket extends PendingTicket, PendingTicketRow {
@@ -43,13 +48,14 @@ type LoadedExpert = ExpertRow & { firstName: string; open: number };
  * The run's input, in two queries on the hot-path pool. Experts with their open assignment counts come first,
  * then only the pending tickets an available expert (on duty, within working hours, below capacity: the
  * planner's own per-expert rules) has the skill for at the required level, plus every ticket past its
- * time-to-assign target (to escalate it, with its explanation), each with the experts who rejected it. Tickets
- * in `skip` are left out unless past that target: the caller knows no expert can have room for them (job.ts).
+ * time-to-assign target (to escalate it, with its explanation), each with the experts who rejected it. With a
+ * scope of `only` these tickets, the others pending are left out unless past that target (job.ts says why).
+ * Both halves of the filter have a partial index on `new` tickets (migration hot_path_partial_indexes).
  * Decision: during a spike that fills experts, runs used to re-plan the whole backlog on every trigger although
  * only a few categories could still be served (measured: the worker's CPU per ticket filed doubled as the
  * backlog grew, bench:tickets). The planner still applies every rule itself.
  */
-async function loadInput(db: Db, now: Date, skip: ReadonlySet<string>) {
+async function loadInput(db: Db, now: Date, scope: RunScope) {
   const experts = await db.sql.query<LoadedExpert>(Prisma.sql`
     SELECT e."expertId", e."firstName", e.skills, e."homeLat", e."homeLon", e."radiusKm", e."onDuty", e.capacity, e."timeZone", e."workingHours",
            COALESCE(a.open, 0)::int AS open
@@ -68,7 +74,7 @@ async function loadInput(db: Db, now: Date, skip: ReadonlySet<string>) {
            t."resolveTargetMinutes",
            ARRAY(SELECT r."expertId"::text FROM ${T}."Assignment" r WHERE r."ticketId" = t.id AND r.status = 'rejected') AS "rejectedBy"
       FROM ${T}."Ticket" t
-     WHERE t.status = 'new' AND (t."assignDueAt" <= ${now} OR (t."productCategory" = ANY(${[...servable.keys()]}::text[]) AND NOT t.id = ANY(${[...skip]}::uuid[])))
+     WHERE t.status = 'new' AND (t."assignDueAt" <= ${now} OR ${scope.kind === "all" ? Prisma.sql`t."productCategory" = ANY(${[...servable.keys()]}::text[])` : Prisma.sql`t.id = ANY(${[...scope.ticketIds]}::uuid[])`})
      ORDER BY t."createdAt"`);
   const tickets = candidates.filter((t) => (t.assignDueAt !== null && t.assignDueAt <= now) || t.requiredSkillLevel <= (servable.get(t.productCategory) ?? 0));
   return { tickets, experts, plannerExperts, noRoom: servable.size === 0 };
@@ -77,11 +83,10 @@ async function loadInput(db: Db, now: Date, skip: ReadonlySet<string>) {
 /** A pick that lost a race (version changed, ticket no longer `new`) is skipped, not an error. */
 const isRace = (error: unknown) => error instanceof DomainError && error.kind === "conflict";
 
-/** `skip`: pending tickets not to plan again (unless past their assign target), see loadInput. */
-export async function runMatching(db: Db, clock: Clock, logger: Logger, skip: ReadonlySet<string> = new Set()): Promise<RunResult> {
+export async function runMatching(db: Db, clock: Clock, logger: Logger, scope: RunScope = ALL_PENDING): Promise<RunResult> {
   const now = clock.now();
-  const { tickets, experts, plannerExperts, noRoom } = await loadInput(db, now, skip);
-  const result: RunResult = { pending: tickets.length, assigned: 0, escalated: 0, skipped: 0, noRoom, unassigned: [] };
+  const { tickets, experts, plannerExperts, noRoom } = await loadInput(db, now, scope);
+  const result: RunResult = { pending: tickets.length, assigned: 0, escalated: 0, skipped: 0, noRoom };
   if (tickets.length === 0) return result;
 
   const plan = planAssignments(
@@ -113,11 +118,7 @@ export async function runMatching(db: Db, clock: Clock, logger: Logger, skip: Re
 
   const assigned = new Set(plan.assignments.map((a) => a.ticketId));
   for (const ticket of tickets) {
-    if (assigned.has(ticket.id)) continue;
-    if (!ticket.assignDueAt || ticket.assignDueAt > now) {
-      result.unassigned.push(ticket.id);
-      continue;
-    }
+    if (assigned.has(ticket.id) || !ticket.assignDueAt || ticket.assignDueAt > now) continue;
     try {
       await transitionTicket(deps, { ticketId: ticket.id, action: "escalate", expectedVersion: ticket.version, actor: MATCHING_ACTOR, channel: "system", reason: NO_ELIGIBLE_EXPERT });
       logger.warn({ ticketId: ticket.id, explanation: plan.explanations[ticket.id] }, "matching: escalated a ticket with no eligible expert past its assign target");
