@@ -1,9 +1,10 @@
 /** The services bff-ticketing calls. Imported as types only: a BFF never bundles service code. */
-import { createTRPCClient, httpLink } from "@trpc/client";
+import { createTRPCClient } from "@trpc/client";
 import type { ServiceName } from "@sysops/config/ports";
 import { CALLER_HEADER, signCaller } from "@sysops/internal-auth";
 import { checkDependenciesReady } from "@sysops/trpc-server/bff";
 import { createServiceClient } from "@sysops/trpc-server/service-client";
+import { serviceLink } from "@sysops/trpc-server/service-link";
 import type { CustomerRouter } from "@sysops/svc-customer/api";
 import type { TicketingRouter } from "@sysops/svc-ticketing/api";
 import type { EventStreamFeed } from "./live/event-stream-feed.ts";
@@ -18,7 +19,7 @@ export type ServiceUrlOf = (name: (typeof NEEDED_SERVICES)[number]) => string;
  */
 function customerAsBff(url: string, internalSecret: string) {
   return createTRPCClient<CustomerRouter>({
-    links: [httpLink({ url, headers: async () => ({ [CALLER_HEADER]: await signCaller({ kind: "service", service: "bff-ticketing" }, internalSecret) }) })],
+    links: [serviceLink<CustomerRouter>({ url, headers: async () => ({ [CALLER_HEADER]: await signCaller({ kind: "service", service: "bff-ticketing" }, internalSecret) }) })],
   });
 }
 

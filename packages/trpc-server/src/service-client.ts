@@ -3,22 +3,19 @@
  * carries the current request id and caller token from the request context, so logs line up across
  * processes and the callee knows who acts.
  *
- * `httpLink`, not `httpBatchLink`: a batch could mix calls of two requests under one caller's token.
+ * The transport is `serviceLink` (httpLink's wire format on undici, see service-link.ts).
  */
-import { createTRPCClient, httpLink, type TRPCClient } from "@trpc/client";
+import { createTRPCClient, type TRPCClient } from "@trpc/client";
 import type { AnyRouter } from "@trpc/server";
 import { CALLER_HEADER } from "@sysops/internal-auth";
 import { REQUEST_ID_HEADER, requestContext } from "@sysops/logger/request-context";
-import { serviceFetch } from "./service-fetch.ts";
+import { serviceLink } from "./service-link.ts";
 
 export function createServiceClient<TRouter extends AnyRouter>(url: string, fallbackToken?: () => Promise<string>): TRPCClient<TRouter> {
   return createTRPCClient<TRouter>({
     links: [
-      // The options are generic over the router's transformer config, which TypeScript cannot resolve for
-      // an unconstrained TRouter; none of our routers uses a transformer.
-      httpLink<TRouter>({
+      serviceLink<TRouter>({
         url,
-        fetch: serviceFetch,
         async headers() {
           const ctx = requestContext.getStore();
           const token = ctx?.callerToken ?? (await fallbackToken?.());
@@ -27,7 +24,7 @@ export function createServiceClient<TRouter extends AnyRouter>(url: string, fall
             ...(token ? { [CALLER_HEADER]: token } : {}),
           };
         },
-      } as unknown as Parameters<typeof httpLink<TRouter>>[0]),
+      }),
     ],
   });
 }
