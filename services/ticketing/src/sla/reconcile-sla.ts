@@ -8,8 +8,11 @@
  */
 import type { Clock } from "@sysops/events/clock";
 import { fireSlaTimer } from "./fire-sla.ts";
-import { firedInThisPhase, timersFor, type SlaTimer } from "./sla-plan.ts";
-import { addTimerJobs, currentSlaRuntime, timedTicketSelect, type SlaRuntime } from "./sla-timers.ts";
+import { SQL_SCHEMA, type Db } from "../db/client.ts";
+import { Prisma } from "../generated/prisma/client.ts";
+import type { SlaFiringKind, SlaTarget } from "../generated/prisma/enums.ts";
+import { firedInThisPhase, timersFor, WARNING_SHARE, type SlaTimer, type TimedTicket } from "./sla-plan.ts";
+import { addTimerJobs, currentSlaRuntime, type SlaRuntime } from "./sla-timers.ts";
 
 const PAGE = 500;
 
@@ -26,15 +29,9 @@ export async function reconcileSla(clock?: Clock, rt: SlaRuntime | null = curren
   const now = (clock ?? rt.clock).now();
   const horizon = now.getTime() + horizonMs;
   const result: ReconcileResult = { fired: 0, scheduled: 0 };
-  let cursor: string | undefined;
+  let cursor = "00000000-0000-0000-0000-000000000000";
   for (;;) {
-    const tickets = await rt.db.ticket.findMany({
-      where: { status: { in: ["new", "assigned", "accepted", "in_progress"] } },
-      select: { ...timedTicketSelect, slaFirings: { select: { target: true, kind: true, firedAt: true } } },
-      orderBy: { id: "asc" },
-      take: PAGE,
-      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
-    });
+    const tickets = await dueSoon(rt.db, horizon, cursor);
     const ahead: SlaTimer[] = [];
     for (const ticket of tickets) {
       for (const timer of timersFor(ticket)) {
@@ -51,6 +48,31 @@ export async function reconcileSla(clock?: Clock, rt: SlaRuntime | null = curren
     await addTimerJobs(rt, ahead);
     result.scheduled += ahead.length;
     if (tickets.length < PAGE) return result;
-    cursor = tickets.at(-1)?.id;
+    cursor = tickets.at(-1)!.id;
   }
+}
+
+type SweptTicket = TimedTicket & { slaFirings: { target: SlaTarget; kind: SlaFiringKind; firedAt: Date }[] };
+
+/**
+ * Open tickets whose running target's warning is due by `horizon` (the breach comes after it), with their
+ * firings, a page after `cursor`: one statement on the hot-path pool, filtering in PostgreSQL. Decision: the
+ * sweep used to load every open ticket through Prisma, with its firings, every minute (10 000 open tickets
+ * during a spike: a burst of seconds of CPU that lengthened every request's tail).
+ */
+async function dueSoon(db: Db, horizon: number, cursor: string): Promise<SweptTicket[]> {
+  const warnBefore = Prisma.sql`interval '1 millisecond' * ${(1 - WARNING_SHARE) * 60_000}::float8`;
+  const rows = await db.sql.query<Omit<SweptTicket, "slaFirings"> & { firings: { target: SlaTarget; kind: SlaFiringKind; firedAt: string }[] }>(Prisma.sql`
+    SELECT t.id, t.status::text AS status, t."assignDueAt", t."acceptDueAt", t."resolveDueAt",
+           t."assignTargetMinutes", t."acceptTargetMinutes", t."resolveTargetMinutes",
+           COALESCE((SELECT json_agg(json_build_object('target', f.target, 'kind', f.kind, 'firedAt', f."firedAt" AT TIME ZONE 'UTC'))
+                       FROM ${SQL_SCHEMA}."SlaFiring" f WHERE f."ticketId" = t.id), '[]'::json) AS firings
+      FROM ${SQL_SCHEMA}."Ticket" t
+     WHERE t.id > ${cursor}::uuid
+       AND ((t.status = 'new' AND t."assignDueAt" - t."assignTargetMinutes" * ${warnBefore} <= ${new Date(horizon)})
+         OR (t.status = 'assigned' AND t."acceptDueAt" - t."acceptTargetMinutes" * ${warnBefore} <= ${new Date(horizon)})
+         OR (t.status IN ('accepted', 'in_progress') AND t."resolveDueAt" - t."resolveTargetMinutes" * ${warnBefore} <= ${new Date(horizon)}))
+     ORDER BY t.id
+     LIMIT ${PAGE}`);
+  return rows.map(({ firings, ...ticket }) => ({ ...ticket, slaFirings: firings.map((f) => ({ ...f, firedAt: new Date(f.firedAt) })) }));
 }
