@@ -50,9 +50,9 @@ export function startTicketingConsumer(opts: TicketingConsumerOptions): EventCon
     logger: opts.logger,
     ...(opts.stream ? { stream: opts.stream } : {}),
     ...(opts.claimIdleMs ? { claimIdleMs: opts.claimIdleMs } : {}),
-    // Ticket events only start matching, which runs at most every 50 ms: reading what arrives within 20 ms
+    // Ticket events only start matching, which runs at most every 25 ms: reading what arrives within 10 ms
     // together wakes this process once instead of once per event (@sysops/events README, "Fewer wake-ups").
-    lingerMs: 20,
+    lingerMs: 10,
     handlers: {
       "expert.profile_changed": async (event, tx) => {
         await upsertExpertProjection(tx, event);
