@@ -4,7 +4,9 @@
  * arriving in the notification service's local SMS sink (its `receivedAt`, read through svc-notification's
  * `sinks.list`; the SMS is matched by the ticket number in its text). Open loop: tickets are filed on a fixed
  * schedule (`--rate` per second for `--seconds`) whatever the answers; tickets not SMS'd within `--window-ms`
- * after the last filing are counted as missing.
+ * after the last filing are counted as missing. Before the measured run, `--warmup-seconds` (default 3) of tickets at
+ * the same rate are filed and waited for, unmeasured: a suite just started pays for its JIT, its pools' first
+ * connections and PostgreSQL's cold caches in its first seconds, which is not the steady state the target is about.
  *
  * Run it against a THROWAWAY suite (its own database, Redis db and port base), e.g.
  *   SYSOPS_PORT_BASE=6100 SYSOPS_INTERNAL_SECRET=bench-secret-0123456789abcdef0123456789 \
@@ -12,7 +14,7 @@
  *   node launcher/dist/main.js &
  *   npm run bench:sms -- --port-base 6100 --database-url postgresql://postgres@127.0.0.1:5432/sysops_bench_sms \
  *     --internal-secret bench-secret-0123456789abcdef0123456789
- * The bench adds `--experts` experts (default 30, capacity 50 each, every skill at level 5, on duty around the
+ * The bench adds `--experts` experts (default: room for every ticket with a 20 % margin, at least 30; capacity 50 each, every skill at level 5, on duty around the
  * clock within 500 km of Chicago) so 1 000 tickets can all be assigned: it inserts their user and profile rows
  * in identity's schema directly (identity has no "create user" API), then sets each full profile through
  * svc-identity's `experts.updateProfile` as the demo admin (a caller token signed with the suite's
@@ -46,7 +48,9 @@ const databaseUrl = arg("database-url", process.env.DATABASE_URL);
 const secret = arg("internal-secret", process.env.SYSOPS_INTERNAL_SECRET);
 const rate = Number(arg("rate", "100"));
 const seconds = Number(arg("seconds", "10"));
-const expertCount = Number(arg("experts", "30"));
+const warmupSeconds = Number(arg("warmup-seconds", "3"));
+/** Enough room (capacity 50 each, assignments stay open) for every ticket of the warm-up and the run, with a margin. */
+const expertCount = Number(arg("experts", String(Math.max(30, Math.ceil((rate * (seconds + warmupSeconds) * 1.2) / 50)))));
 const windowMs = Number(arg("window-ms", "10000"));
 const customer = demoUsers.customers.find((c) => c.email === arg("customer", "alice.martin@example.com"));
 if (!customer) throw new Error("unknown --customer");
@@ -116,7 +120,7 @@ interface Filed {
 }
 
 /** Files `rate` tickets per second for `seconds` on a fixed schedule; returns the 2xx ones. */
-async function fileTickets(session: CustomerSession) {
+async function fileTickets(session: CustomerSession, seconds: number, label: string) {
   const filed: Filed[] = [];
   const createMs: number[] = [];
   let errors = 0;
@@ -133,7 +137,7 @@ async function fileTickets(session: CustomerSession) {
     if (wait > 0) await sleep(wait);
     const sentAt = performance.now();
     inFlight.push(
-      fileTicket(session, `SMS latency bench ticket ${n}`).then(
+      fileTicket(session, `SMS latency bench ${label} ticket ${n}`).then(
         ({ statusCode, ticket }) => {
           const ackAt = Date.now();
           createMs.push(performance.now() - sentAt);
@@ -189,20 +193,34 @@ console.log(`suite: gateway ${gatewayUrl}, port base ${portBase}; offering ${rat
 const setupStarted = performance.now();
 const experts = await addExperts(expertCount);
 console.log(`${experts.length} bench experts (capacity 50 each) projected by ticketing and notification in ${((performance.now() - setupStarted) / 1000).toFixed(1)} s`);
+
+/** Polls the sink until every filed ticket's SMS is in or `windowMs` after the last 2xx has passed. */
+async function awaitSms(filed: Filed[]): Promise<Map<string, number>> {
+  const lastAck = Math.max(...filed.map((f) => f.ackAt));
+  let arrivals = new Map<string, number>();
+  while (Date.now() < lastAck + windowMs) {
+    arrivals = await smsArrivals();
+    if (filed.every((f) => arrivals.has(f.number))) break;
+    await sleep(500);
+  }
+  return arrivals;
+}
+
 const session = await signInCustomer(gatewayUrl, customer.email);
+if (warmupSeconds > 0) {
+  const warmup = await fileTickets(session, warmupSeconds, "warm-up");
+  const warmArrivals = await awaitSms(warmup.filed);
+  const unsent = warmup.filed.filter((f) => !warmArrivals.has(f.number)).length;
+  console.log(`warm-up (not measured): ${warmup.filed.length} tickets in ${warmupSeconds} s, ${warmup.errors} errors, ${unsent} without SMS`);
+  await sleep(1000);
+}
 const cpuBefore = cpuSnapshot(portBase);
 const machineBefore = machineBusyMs();
-const run = await fileTickets(session);
+const run = await fileTickets(session, seconds, "measured");
 console.log(`filed: ${run.filed.length} 2xx, ${run.errors} errors, ${run.achieved.toFixed(1)}/s achieved; customer.fileTicket ms p50 ${run.create.p50.toFixed(0)} p99 ${run.create.p99.toFixed(0)}`);
 if (run.errors > 0) console.log(`errors: ${JSON.stringify(Object.fromEntries(run.errorKinds))}`);
 
-const lastAck = Math.max(...run.filed.map((f) => f.ackAt));
-let arrivals = new Map<string, number>();
-while (Date.now() < lastAck + windowMs) {
-  arrivals = await smsArrivals();
-  if (run.filed.every((f) => arrivals.has(f.number))) break;
-  await sleep(500);
-}
+const arrivals = await awaitSms(run.filed);
 const cpuRows = cpuPerUnit(cpuBefore, cpuSnapshot(portBase), run.filed.length);
 const machinePerTicket = (machineBusyMs() - machineBefore) / run.filed.length;
 const latencies: number[] = [];
