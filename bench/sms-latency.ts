@@ -15,7 +15,7 @@
  *   npm run bench:sms -- --port-base 6100 --database-url postgresql://postgres@127.0.0.1:5432/sysops_bench_sms \
  *     --internal-secret bench-secret-0123456789abcdef0123456789
  * The bench adds `--experts` experts (default: room for every ticket with a 20 % margin, at least 30; capacity 50 each, every skill at level 5, on duty around the
- * clock within 500 km of Chicago) so 1 000 tickets can all be assigned: it inserts their user and profile rows
+ * clock within 500 km of Chicago) so every ticket can be assigned: it inserts their user and profile rows
  * in identity's schema directly (identity has no "create user" API), then sets each full profile through
  * svc-identity's `experts.updateProfile` as the demo admin (a caller token signed with the suite's
  * SYSOPS_INTERNAL_SECRET), so `expert.profile_changed` comes from identity's own code and reaches ticketing's
@@ -49,8 +49,10 @@ const secret = arg("internal-secret", process.env.SYSOPS_INTERNAL_SECRET);
 const rate = Number(arg("rate", "100"));
 const seconds = Number(arg("seconds", "10"));
 const warmupSeconds = Number(arg("warmup-seconds", "3"));
-/** Enough room (capacity 50 each, assignments stay open) for every ticket of the warm-up and the run, with a margin. */
-const expertCount = Number(arg("experts", String(Math.max(30, Math.ceil((rate * (seconds + warmupSeconds) * 1.2) / 50)))));
+/** Open assignments each bench expert may hold. */
+const EXPERT_CAPACITY = 50;
+/** Enough room (assignments stay open) for every ticket of the warm-up and the run, with a margin. */
+const expertCount = Number(arg("experts", String(Math.max(30, Math.ceil((rate * (seconds + warmupSeconds) * 1.2) / EXPERT_CAPACITY)))));
 const windowMs = Number(arg("window-ms", "10000"));
 const customer = demoUsers.customers.find((c) => c.email === arg("customer", "alice.martin@example.com"));
 if (!customer) throw new Error("unknown --customer");
@@ -92,7 +94,7 @@ async function addExperts(count: number): Promise<string[]> {
       homeLat: 41.8781,
       homeLon: -87.6298,
       radiusKm: 500,
-      capacity: 50,
+      capacity: EXPERT_CAPACITY,
       onDuty: true,
       timeZone: "UTC",
       workingHours: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, start: "00:00", end: "23:59" })),
@@ -164,6 +166,18 @@ async function smsArrivals(): Promise<Map<string, number>> {
   return arrivals;
 }
 
+/** Polls the sink until every filed ticket's SMS is in or `windowMs` after the last 2xx has passed. */
+async function awaitSms(filed: Filed[]): Promise<Map<string, number>> {
+  const lastAck = Math.max(...filed.map((f) => f.ackAt));
+  let arrivals = new Map<string, number>();
+  while (Date.now() < lastAck + windowMs) {
+    arrivals = await smsArrivals();
+    if (filed.every((f) => arrivals.has(f.number))) break;
+    await sleep(500);
+  }
+  return arrivals;
+}
+
 /**
  * Where the time goes, per ticket, from the suite's own timestamps (all on this machine's clock): ticketing's
  * outbox rows (`occurredAt` written with the change, `publishedAt` stamped by the relay after XADD; ticketing
@@ -192,19 +206,7 @@ async function stages(ticketIds: string[]) {
 console.log(`suite: gateway ${gatewayUrl}, port base ${portBase}; offering ${rate} tickets/s for ${seconds} s as ${customer.email}`);
 const setupStarted = performance.now();
 const experts = await addExperts(expertCount);
-console.log(`${experts.length} bench experts (capacity 50 each) projected by ticketing and notification in ${((performance.now() - setupStarted) / 1000).toFixed(1)} s`);
-
-/** Polls the sink until every filed ticket's SMS is in or `windowMs` after the last 2xx has passed. */
-async function awaitSms(filed: Filed[]): Promise<Map<string, number>> {
-  const lastAck = Math.max(...filed.map((f) => f.ackAt));
-  let arrivals = new Map<string, number>();
-  while (Date.now() < lastAck + windowMs) {
-    arrivals = await smsArrivals();
-    if (filed.every((f) => arrivals.has(f.number))) break;
-    await sleep(500);
-  }
-  return arrivals;
-}
+console.log(`${experts.length} bench experts (capacity ${EXPERT_CAPACITY} each) projected by ticketing and notification in ${((performance.now() - setupStarted) / 1000).toFixed(1)} s`);
 
 const session = await signInCustomer(gatewayUrl, customer.email);
 if (warmupSeconds > 0) {
