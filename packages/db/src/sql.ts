@@ -48,6 +48,13 @@ const types = { getTypeParser: textParser as typeof pg.types.getTypeParser };
 const toParameter = (value: unknown): unknown =>
   value instanceof Date ? value.toISOString() : Array.isArray(value) ? value.map(toParameter) : value;
 
+/**
+ * True when PostgreSQL answered the statement with an error (a constraint, a bad value, a raised exception):
+ * then the statement, and outside a transaction all it wrote, was rolled back, so running it again cannot do
+ * anything twice. False for a lost connection, where the statement may or may not have committed.
+ */
+export const isStatementError = (error: unknown): boolean => error instanceof pg.DatabaseError;
+
 export function createSqlPool(databaseUrl: string, settings: PoolSettings = {}, logger?: Logger): SqlPool {
   // Session time zone UTC: a column default `CURRENT_TIMESTAMP` on a zone-less timestamp then holds UTC too.
   const pool = new pg.Pool({ options: "-c TimeZone=UTC", ...settings, connectionString: withoutSchemaParam(databaseUrl), types });

@@ -5,6 +5,7 @@
 import { createServer } from "node:net";
 import { demoCustomers, demoUsers } from "@sysops/demo-data";
 import { createTestDatabase, type TestDatabase } from "@sysops/db/test-database";
+import { parseEvent, type EventOfType } from "@sysops/events/catalog";
 import { createManualClock, type ManualClock } from "@sysops/events/clock";
 import type { Caller, UserCaller } from "@sysops/internal-auth";
 import { createLogger } from "@sysops/logger";
@@ -93,4 +94,16 @@ export async function startTicketingFixture(): Promise<TicketingFixture> {
       await testDb.drop();
     },
   };
+}
+
+/** The customer service's published profiles, as a consumer receives them (validated envelopes). */
+export async function publishedProfiles(db: Db): Promise<EventOfType<"customer.profile_changed">[]> {
+  const rows = await db.$queryRaw<Record<string, unknown>[]>`
+    SELECT id, type, version, "aggregateType", "aggregateId", payload, to_char("occurredAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "occurredAt"
+      FROM "customer"."OutboxEvent" WHERE type = 'customer.profile_changed' ORDER BY "aggregateId"`;
+  return rows.map((row) => {
+    const parsed = parseEvent(row);
+    if (!parsed.ok || parsed.event.type !== "customer.profile_changed") throw new Error(`not a profile event: ${JSON.stringify(row)}`);
+    return parsed.event;
+  });
 }

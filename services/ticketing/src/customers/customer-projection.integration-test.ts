@@ -7,9 +7,9 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoCustomers } from "@sysops/demo-data";
-import { parseEvent, type EventOfType } from "@sysops/events/catalog";
+import type { EventOfType } from "@sysops/events/catalog";
 import * as customerService from "@sysops/svc-customer/lifecycle";
-import { alice, bob, startTicketingFixture, type TicketingFixture } from "../test-fixture.ts";
+import { alice, bob, publishedProfiles, startTicketingFixture, type TicketingFixture } from "../test-fixture.ts";
 import { upsertCustomerProjection } from "./customer-projection.ts";
 
 type ProfileChanged = EventOfType<"customer.profile_changed">;
@@ -22,33 +22,21 @@ afterAll(async () => {
   await fx?.close();
 });
 
-/** The customer service's published profiles, as a consumer receives them (validated envelopes). */
-async function publishedProfiles(): Promise<ProfileChanged[]> {
-  const rows = await fx.db.$queryRaw<Record<string, unknown>[]>`
-    SELECT id, type, version, "aggregateType", "aggregateId", payload, to_char("occurredAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "occurredAt"
-      FROM "customer"."OutboxEvent" WHERE type = 'customer.profile_changed' ORDER BY "aggregateId"`;
-  return rows.map((row) => {
-    const parsed = parseEvent(row);
-    if (!parsed.ok || parsed.event.type !== "customer.profile_changed") throw new Error(`not a profile event: ${JSON.stringify(row)}`);
-    return parsed.event;
-  });
-}
-
 const apply = (event: ProfileChanged) => fx.db.$transaction((tx) => upsertCustomerProjection(tx, event));
 const withPayload = (event: ProfileChanged, payload: Partial<ProfileChanged["payload"]>): ProfileChanged => ({ ...event, id: randomUUID(), payload: { ...event.payload, ...payload } });
 
 describe("customer projection", () => {
   it("the customer service publishes each customer's profile once, with plan and products", async () => {
-    const events = await publishedProfiles();
+    const events = await publishedProfiles(fx.db);
     expect(events).toHaveLength(demoCustomers.length);
     const bobs = events.find((e) => e.payload.customerId === bob.customer.id)!;
     expect(bobs.payload).toMatchObject({ name: bob.customer.name, plan: { name: "Basic" }, products: bob.customer.products.map((p) => ({ id: p.id, name: p.name, category: p.category })) });
     await customerService.seedDemo(fx.testDb.url);
-    expect(await publishedProfiles()).toHaveLength(demoCustomers.length);
+    expect(await publishedProfiles(fx.db)).toHaveLength(demoCustomers.length);
   });
 
   it("keeps the newest profile: an older event arriving later changes nothing", async () => {
-    const bobs = (await publishedProfiles()).find((e) => e.payload.customerId === bob.customer.id)!;
+    const bobs = (await publishedProfiles(fx.db)).find((e) => e.payload.customerId === bob.customer.id)!;
     await apply(bobs);
     const later = new Date(Date.parse(bobs.payload.changedAt) + 60_000).toISOString();
     await apply(withPayload(bobs, { name: "Bob Renamed", changedAt: later }));
@@ -58,7 +46,7 @@ describe("customer projection", () => {
   });
 
   it("filing snapshots the projection, and still works with the customer service stopped", async () => {
-    for (const event of await publishedProfiles()) await apply(event);
+    for (const event of await publishedProfiles(fx.db)) await apply(event);
     const plan = (await fx.db.customerProjection.findUniqueOrThrow({ where: { customerId: alice.customer.id } }));
     // A projection-only value shows the snapshot came from the projection, not from the customer service.
     await fx.db.customerProjection.update({ where: { customerId: alice.customer.id }, data: { assignTargetMinutes: 17 } });

@@ -1,9 +1,9 @@
 /**
  * Ticketing's copy of each customer's filing facts, kept from `customer.profile_changed` (the customer
- * service owns them). Filing a ticket reads it (`projectedFilingFacts`) instead of calling that service:
+ * service owns them). Filing a ticket reads it (`projectedFilings`) instead of calling that service:
  * one local query instead of an HTTP round trip through another process (the same query takes the ticket's
  * number), and filing keeps working while the customer service is down. The projection can lag a change by the relay's delay (milliseconds), or
- * miss a customer whose profile was never published: then `projectedFiling` answers null and the
+ * miss a customer whose profile was never published: then `projectedFilings` answers null for it and the
  * caller asks the customer service (customer-directory.ts), so a refusal is always the owner's answer.
  */
 import type { EventOfType } from "@sysops/events/catalog";
@@ -53,19 +53,33 @@ export interface ProjectedFiling {
   number: number;
 }
 
+/** Which customer files for which of their products: one ticket being filed. */
+export interface FilingWant {
+  customerId: string;
+  productId: string;
+}
+
 /**
- * The facts a new ticket snapshots, from the projection, and the next ticket number, in ONE query (filing is
- * the hot path: every round trip to PostgreSQL costs a wake-up of both processes). Null when the projection
- * lacks the customer or the product; then no number is taken.
+ * The facts each new ticket snapshots, from the projection, and each one's ticket number, in ONE query for a
+ * whole batch of filings (filing is the hot path: every round trip to PostgreSQL costs a wake-up of both
+ * processes; tickets/ticket-filing-queue.ts batches them). In `wants`' order; null where the projection lacks
+ * the customer or the product, and then no number is taken for it.
  */
-export async function projectedFiling(db: Db, customerId: string, productId: string): Promise<ProjectedFiling | null> {
-  const [row] = await db.sql.query<ProjectedFilingRow>(Prisma.sql`
-    SELECT CASE WHEN f.product IS NOT NULL THEN nextval(${TICKET_NUMBER_SEQUENCE})::int END AS number, f.*
-      FROM (SELECT c.name, c."addressLat", c."addressLon", c."planName", c."planTier", c."requiredSkillLevel",
-                   c."assignTargetMinutes", c."acceptTargetMinutes", c."resolveTargetMinutes",
-                   (SELECT p FROM jsonb_array_elements(c.products) AS p WHERE p->>'id' = ${productId} LIMIT 1) AS product
-              FROM ${SQL_SCHEMA}."CustomerProjection" c WHERE c."customerId" = ${customerId}::uuid) AS f`);
-  if (!row || row.number === null) return null;
+export async function projectedFilings(db: Db, wants: readonly FilingWant[]): Promise<(ProjectedFiling | null)[]> {
+  const rows = await db.sql.query<ProjectedFilingRow>(Prisma.sql`
+    SELECT w.ord, CASE WHEN f.product IS NOT NULL THEN nextval(${TICKET_NUMBER_SEQUENCE})::int END AS number, f.*
+      FROM unnest(${wants.map((w) => w.customerId)}::uuid[], ${wants.map((w) => w.productId)}::text[]) WITH ORDINALITY AS w("customerId", "productId", ord)
+      LEFT JOIN LATERAL (
+        SELECT c.name, c."addressLat", c."addressLon", c."planName", c."planTier", c."requiredSkillLevel",
+               c."assignTargetMinutes", c."acceptTargetMinutes", c."resolveTargetMinutes",
+               (SELECT p FROM jsonb_array_elements(c.products) AS p WHERE p->>'id' = w."productId" LIMIT 1) AS product
+          FROM ${SQL_SCHEMA}."CustomerProjection" c WHERE c."customerId" = w."customerId") AS f ON true
+     ORDER BY w.ord`);
+  return rows.map(toProjectedFiling);
+}
+
+function toProjectedFiling(row: ProjectedFilingRow): ProjectedFiling | null {
+  if (row.number === null) return null;
   return {
     number: row.number,
     facts: {
