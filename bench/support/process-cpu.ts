@@ -8,7 +8,8 @@ import { readdirSync, readFileSync } from "node:fs";
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
-export type CpuSnapshot = Map<string, number>;
+/** Per process id: its name and its CPU milliseconds so far. */
+export type CpuSnapshot = Map<string, { name: string; ms: number }>;
 
 function read(path: string): string | null {
   try {
@@ -26,7 +27,7 @@ function nameOf(cmdline: string[]): string | null {
   return `${tier === "services" ? "svc" : "bff"}-${pkg}${entry === "main" ? "" : `-${entry!.replace("-main", "")}`}`;
 }
 
-/** Milliseconds of CPU (user + system) so far, per process name (processes of one name are summed). */
+/** Milliseconds of CPU (user + system) so far, per process (cpuPerUnit sums the processes of one name). */
 export function cpuSnapshot(portBase: number): CpuSnapshot {
   const totals: CpuSnapshot = new Map();
   for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
@@ -40,14 +41,20 @@ export function cpuSnapshot(portBase: number): CpuSnapshot {
     if (!stat) continue;
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
     const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime
-    totals.set(name, (totals.get(name) ?? 0) + (ticks * 1000) / TICKS_PER_SECOND);
+    totals.set(pid, { name, ms: (ticks * 1000) / TICKS_PER_SECOND });
   }
   return totals;
 }
 
-/** CPU ms per unit of work between two snapshots, largest first, with the total. */
+/**
+ * CPU ms per unit of work between two snapshots, per process name, largest first, with the total. Differences
+ * are taken per process: one that ended in between (a PostgreSQL backend of a closed pool) is missing from
+ * `after` and counts nothing, instead of taking its whole past CPU off the others of its name.
+ */
 export function cpuPerUnit(before: CpuSnapshot, after: CpuSnapshot, units: number): { name: string; ms: number }[] {
-  const rows = [...after].map(([name, ms]) => ({ name, ms: (ms - (before.get(name) ?? 0)) / units })).filter((r) => r.ms > 0.005);
+  const byName = new Map<string, number>();
+  for (const [pid, { name, ms }] of after) byName.set(name, (byName.get(name) ?? 0) + ms - (before.get(pid)?.ms ?? 0));
+  const rows = [...byName].map(([name, ms]) => ({ name, ms: ms / units })).filter((r) => r.ms > 0.005);
   rows.sort((a, b) => b.ms - a.ms);
   return [...rows, { name: "total", ms: rows.reduce((sum, r) => sum + r.ms, 0) }];
 }
