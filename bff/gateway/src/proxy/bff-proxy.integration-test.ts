@@ -1,4 +1,5 @@
-/** `/api/<domain>/*` through the real proxy to a real echo server standing in for the BFF. */
+/** `/api/<domain>/*` through the real proxy to a real echo server standing in for the BFF (and a dead port for bff-kb). */
+import { request } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CALLER_HEADER, verifyCaller } from "@sysops/internal-auth";
 import type { EchoedRequest } from "../testing/echo-bff.ts";
@@ -57,6 +58,39 @@ describe("/api proxy", () => {
     });
     expect(res.statusCode).toBe(200);
     expect(res.json<EchoedRequest>()).toMatchObject({ method: "POST", url: "/customer.fileTicket", body: '{"description":"Screen is black"}' });
+  });
+
+  it("streams an event stream through as it arrives, and closes the BFF's request when the browser goes away", async () => {
+    const address = await gw.app.listen({ port: 0, host: "127.0.0.1" });
+    const res = await request(`${address}/api/ticketing/events`, { headers: { cookie: `sysops_session=${session}` } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-type"]).toBe("text/event-stream");
+    // The BFF has sent one event and holds the stream open: it must reach the browser now, not at the end.
+    const chunks = res.body[Symbol.asyncIterator]();
+    const first = await chunks.next();
+    expect(Buffer.from(first.value as Uint8Array).toString()).toBe("data: first\n\n");
+    res.body.destroy();
+    await gw.bff.eventsClosed;
+  });
+
+  it("answers 502 with a clear message when the BFF cannot be reached", async () => {
+    const res = await gw.app.inject({ url: "/api/kb/articles.search?input=%7B%7D", cookies: { sysops_session: session } });
+    expect(res.statusCode).toBe(502);
+    expect(res.json()).toEqual({ error: "The kb service is unavailable right now. Try again in a moment." });
+  });
+
+  it("forwards neither hop-by-hop headers nor the browser's Host; answers with the BFF's status and headers", async () => {
+    const res = await gw.app.inject({
+      url: "/api/ticketing/tickets.mine",
+      cookies: { sysops_session: session },
+      headers: { connection: "keep-alive, x-private", "keep-alive": "timeout=5", te: "trailers", host: HOST },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-type"]).toBe("application/json");
+    const { headers } = res.json<EchoedRequest>();
+    expect(headers["keep-alive"]).toBeUndefined();
+    expect(headers.te).toBeUndefined();
+    expect(headers.host).not.toBe(HOST);
   });
 
   it("refuses a session id that is not in Redis", async () => {

@@ -1,6 +1,7 @@
 /**
- * A tiny real HTTP server standing where a BFF would: it answers `/readyz` and echoes every other request
- * (method, url, headers, body) as JSON, so proxy tests see exactly what the gateway forwarded.
+ * A tiny real HTTP server standing where a BFF would: it answers `/readyz`, holds `/events` open as an event
+ * stream (one event, then nothing until the client goes away), and echoes every other request (method, url,
+ * headers, body) as JSON, so proxy tests see exactly what the gateway forwarded.
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -15,13 +16,21 @@ export interface EchoedRequest {
 export interface EchoBff {
   url: string;
   received: EchoedRequest[];
+  /** Resolves when the client of the open `/events` stream went away. */
+  eventsClosed: Promise<void>;
   close(): Promise<void>;
 }
 
 export async function startEchoBff(): Promise<EchoBff> {
   const received: EchoedRequest[] = [];
+  let onEventsClosed = () => {};
+  const eventsClosed = new Promise<void>((resolve) => (onEventsClosed = resolve));
   const server = http.createServer((req, res) => {
     if (req.url === "/readyz") return res.writeHead(200).end("{}");
+    if (req.url === "/events") {
+      res.on("close", onEventsClosed);
+      return res.writeHead(200, { "content-type": "text/event-stream" }).write("data: first\n\n");
+    }
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
@@ -34,6 +43,11 @@ export async function startEchoBff(): Promise<EchoBff> {
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     received,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    eventsClosed,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
