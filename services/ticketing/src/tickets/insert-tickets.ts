@@ -5,7 +5,7 @@ import { Prisma } from "../generated/prisma/client.ts";
 import { SQL_SCHEMA as T, type Db } from "../db/client.ts";
 import { ticketCreatedRow } from "./ticket-events.ts";
 import type { CreateTicketInput } from "./ticket-input.ts";
-import { TICKET_VIEW_COLUMNS, toTicketView, type TicketRow, type TicketView } from "./ticket-view.ts";
+import { TICKET_VIEW_COLUMNS, toTicketView, type TicketRow } from "./ticket-view.ts";
 
 /** One ticket to write: who files it, what they filed, the facts it snapshots (with its number), and when. */
 export interface NewTicket {
@@ -118,5 +118,3 @@ export async function insertTickets(db: Db, tickets: readonly NewTicket[]) {
     return view ? { view, event } : null;
   });
 }
-
-export type InsertedTicket = NonNullable<Awaited<ReturnType<typeof insertTickets>>[number]>;

@@ -93,7 +93,7 @@ describe("filings that arrive together", () => {
     try {
       const outcomes = await Promise.allSettled(["Fine 1", "Refuse me", "Fine 2", "Fine 3"].map((description) => file(alice, { description })));
       expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "rejected", "fulfilled", "fulfilled"]);
-      expect((outcomes[1] as PromiseRejectedResult).reason.message).toMatch(/refused by the test trigger/);
+      expect(((outcomes[1] as PromiseRejectedResult).reason as Error).message).toMatch(/refused by the test trigger/);
       expect(await fx.db.ticket.count({ where: { description: "Refuse me" } })).toBe(0);
       for (const o of outcomes) {
         if (o.status !== "fulfilled") continue;

@@ -53,7 +53,7 @@ export function createFilingQueue(db: Db, askCustomerService: FactsOf, ticketFor
   async function fileTogether(filings: readonly Queued[]): Promise<(TicketView | Error)[]> {
     const projected = await projectedFilings(db, filings.map(({ filing }) => filing.input));
     const facts = await Promise.all(
-      filings.map(({ filing, context }, i) =>
+      filings.map(async ({ filing, context }, i) =>
         projected[i] ?? inContext(context, () => askCustomerService(filing)).catch((error: unknown) => error as Error),
       ),
     );
