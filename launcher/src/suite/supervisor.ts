@@ -37,6 +37,11 @@ export class Supervisor {
   }
 
   private launch(entry: Managed): void {
+    // Source-mapped stacks in the logs have a price, measured 2026-12-04 on 2 cores: the first time a process
+    // reads an error's stack (Node reads it on every stream destroyed with an error, e.g. an idle keep-alive
+    // socket timing out) it parses its bundle's source map on the event loop, 100–800 ms per process, a stall of
+    // every request in flight (seen as a cluster of slow requests in bench:tickets). Parsing them all at start
+    // instead was tried and not kept: +185 MB of RSS across the suite for a once-per-process stall.
     const child = spawn(process.execPath, ["--enable-source-maps", ...this.nodeFlags(entry.spec.name), entry.spec.script], { env: this.env, stdio: ["ignore", "inherit", "inherit"] });
     entry.child = child;
     const startedAt = Date.now();
