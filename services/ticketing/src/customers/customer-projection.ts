@@ -67,7 +67,7 @@ export interface FilingWant {
  */
 export async function projectedFilings(db: Db, wants: readonly FilingWant[]): Promise<(ProjectedFiling | null)[]> {
   const rows = await db.sql.query<ProjectedFilingRow>(Prisma.sql`
-    SELECT w.ord, CASE WHEN f.product IS NOT NULL THEN nextval(${TICKET_NUMBER_SEQUENCE})::int END AS number, f.*
+    SELECT CASE WHEN f.product IS NOT NULL THEN nextval(${TICKET_NUMBER_SEQUENCE})::int END AS number, f.*
       FROM unnest(${wants.map((w) => w.customerId)}::uuid[], ${wants.map((w) => w.productId)}::text[]) WITH ORDINALITY AS w("customerId", "productId", ord)
       LEFT JOIN LATERAL (
         SELECT c.name, c."addressLat", c."addressLon", c."planName", c."planTier", c."requiredSkillLevel",
