@@ -129,8 +129,9 @@ describe("outbox relay", () => {
     }
     await r.stop();
     expect(await f.redis.xlen(f.stream)).toBe(5);
-    // The default poll is 50 ms; a wake-up drains within a few ms (the rest is waitFor's own polling).
-    expect(Math.max(...latencies)).toBeLessThan(200);
+    // A wake-up drains within a few ms (the rest is waitFor's own polling); the bound only has to tell it from the
+    // one-minute poll, with room for a CI machine running every package's tests at once.
+    expect(Math.max(...latencies)).toBeLessThan(2_000);
   });
 
   it("without wake() a committed row waits for the poll (the safety net for producers with no relay in their process)", async () => {
@@ -156,7 +157,7 @@ describe("outbox relay", () => {
       const handedOver = performance.now();
       r.publishCommitted(rows);
       await waitFor(async () => (await f.redis.xlen(f.stream)) === 3, 5_000);
-      expect(performance.now() - handedOver).toBeLessThan(200);
+      expect(performance.now() - handedOver).toBeLessThan(2_000); // against a one-minute poll
       await waitFor(async () => (await unpublished()) === 0, 5_000);
 
       const drained = await insertOutboxRowObjects(f.pool, 1);
